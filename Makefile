@@ -1,0 +1,69 @@
+# One library from common/, five tools against it, unit tests against it.
+include config.mk
+
+TOOLS      = pgpage pgwal pgbtree pgfsm pgvm
+LIB        = $(BUILD)/libpgondisk.a
+COMMON_SRC = $(sort $(wildcard common/*.c))
+COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
+TOOL_BIN   = $(TOOLS:%=$(BUILD)/bin/%)
+UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC   = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+.PHONY: all check check-asan asan unit golden-update bench install uninstall clean lint-man fuzz
+
+all: $(TOOL_BIN)
+
+$(BUILD)/common/%.o: common/%.c common/*.h config.mk
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(CFLAGS_$(*F)) -c -o $@ $<
+
+$(LIB): $(COMMON_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(COMMON_OBJ)
+
+$(BUILD)/bin/%: tools/%.c $(LIB) common/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Icommon -o $@ $< $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) common/*.h tests/unit/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Icommon -Itests/unit -o $@ $< $(LIB) $(LDLIBS) $(TEST_LDLIBS)
+
+unit: $(UNIT_BIN)
+
+# The whole suite: unit, CLI, golden, oracle, man lint; then the same
+# unit and damage tests again under ASan+UBSan.  Ends with one summary line.
+check: all unit
+	@$(MAKE) --no-print-directory asan
+	@sh tests/run.sh $(BUILD) build-asan
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all unit
+
+check-asan: asan
+	@sh tests/run.sh build-asan
+
+golden-update: all
+	@sh tests/golden/update.sh $(BUILD)
+
+bench: all
+	@sh tests/bench/run.sh $(BUILD)
+
+lint-man:
+	@for m in man/*.1; do mandoc -T lint -W warning $$m || exit 1; done
+
+fuzz:
+	@sh tests/fuzz/run.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1
+	for t in $(TOOLS); do cp -f $(BUILD)/bin/$$t $(DESTDIR)$(PREFIX)/bin/ && chmod 755 $(DESTDIR)$(PREFIX)/bin/$$t; done
+	for t in $(TOOLS); do cp -f man/$$t.1 $(DESTDIR)$(MANPREFIX)/man1/ && chmod 644 $(DESTDIR)$(MANPREFIX)/man1/$$t.1; done
+
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(PREFIX)/bin/$$t $(DESTDIR)$(MANPREFIX)/man1/$$t.1; done
+
+clean:
+	rm -rf build build-asan build-clang build-fuzz

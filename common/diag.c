@@ -1,0 +1,156 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+
+/* One row per code: severity, JSON name, the head of the sentence. */
+static const struct {
+	enum diag_severity sev;
+	const char *name;
+	const char *text;
+} diag_table[D__COUNT] = {
+	[D_OPEN_FAILED] = {SEV_FATAL, "open_failed", "cannot open"},
+	[D_READ_FAILED] = {SEV_FATAL, "read_failed", "read error"},
+	[D_GZIP_ERROR] = {SEV_DAMAGE, "gzip_error", "corrupt gzip stream"},
+	[D_TRUNCATED_BLOCK] = {SEV_DAMAGE, "truncated_block", "truncated block"},
+	[D_BAD_PAGE_HEADER] = {SEV_DAMAGE, "bad_page_header", "invalid page header"},
+	[D_BAD_PAGE_FLAGS] = {SEV_DAMAGE, "bad_page_flags", "invalid page flags"},
+	[D_BAD_PAGE_VERSION] = {SEV_DAMAGE, "bad_page_version", "unexpected page layout version"},
+	[D_BAD_PAGE_SIZE] = {SEV_DAMAGE, "bad_page_size", "unexpected page size"},
+	[D_CHECKSUM_MISMATCH] = {SEV_DAMAGE, "checksum_mismatch", "checksum mismatch"},
+	[D_ZERO_CHECKSUM] = {SEV_DAMAGE, "zero_checksum", "checksum missing"},
+	[D_BAD_LINE_POINTER] = {SEV_DAMAGE, "bad_line_pointer", "invalid line pointer"},
+	[D_ZERO_PAGE] = {SEV_DAMAGE, "zero_page", "page is all zeros amid written pages"},
+	[D_BAD_CONTROL_FILE] = {SEV_DAMAGE, "bad_control_file", "invalid control file"},
+	[D_CONTROL_CRC] = {SEV_DAMAGE, "control_crc_mismatch", "control file CRC mismatch"},
+	[D_UNKNOWN_VERSION] = {SEV_FATAL, "unknown_version", "cannot tell the PostgreSQL version"},
+	[D_NOT_SUPPORTED] = {SEV_FATAL, "not_supported", "not supported"},
+	[D_WAL_END] = {SEV_NOTICE, "wal_end", "end of WAL"},
+	[D_WAL_PAGE_HEADER] = {SEV_DAMAGE, "wal_page_header", "invalid WAL page header"},
+	[D_WAL_RECORD] = {SEV_DAMAGE, "wal_record", "invalid WAL record"},
+	[D_WAL_CRC] = {SEV_DAMAGE, "wal_crc_mismatch", "WAL record CRC mismatch"},
+	[D_WAL_CONTRECORD] = {SEV_DAMAGE, "wal_contrecord", "invalid WAL continuation record"},
+	[D_WAL_MISSING_SEGMENT] = {SEV_DAMAGE, "wal_missing_segment", "WAL segment missing"},
+	[D_WAL_SKIPPED] = {SEV_DAMAGE, "wal_skipped", "WAL skipped"},
+};
+
+void
+diags_reset(struct diags *ds)
+{
+	ds->n = 0;
+	ds->dropped = 0;
+	ds->worst = SEV_NOTICE;
+}
+
+static struct diag *
+diag_vadd(struct diags *ds, enum diag_code code, const char *fmt, va_list ap)
+{
+	struct diag *d;
+
+	if (diag_table[code].sev > ds->worst)
+		ds->worst = diag_table[code].sev;
+	if (ds->n >= DIAG_MAX)
+	{
+		ds->dropped++;
+		return NULL;
+	}
+	d = &ds->d[ds->n++];
+	memset(d, 0, sizeof(*d));
+	d->code = code;
+	if (fmt != NULL)
+		vsnprintf(d->detail, sizeof(d->detail), fmt, ap);
+	return d;
+}
+
+struct diag *
+diag_add(struct diags *ds, enum diag_code code, const char *fmt,...)
+{
+	va_list		ap;
+	struct diag *d;
+
+	va_start(ap, fmt);
+	d = diag_vadd(ds, code, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+struct diag *
+diag_add_block(struct diags *ds, enum diag_code code, uint32_t blkno,
+			   const char *fmt,...)
+{
+	va_list		ap;
+	struct diag *d;
+
+	va_start(ap, fmt);
+	d = diag_vadd(ds, code, fmt, ap);
+	va_end(ap);
+	if (d != NULL)
+	{
+		d->blkno = blkno;
+		d->has_blkno = 1;
+	}
+	return d;
+}
+
+enum diag_severity
+diag_severity_of(enum diag_code code)
+{
+	return diag_table[code].sev;
+}
+
+const char *
+diag_name(enum diag_code code)
+{
+	return diag_table[code].name;
+}
+
+const char *
+diag_text(enum diag_code code)
+{
+	return diag_table[code].text;
+}
+
+size_t
+diag_message(const struct diag *d, char *buf, size_t size)
+{
+	int			n;
+
+	if (d->detail[0] != '\0')
+		n = snprintf(buf, size, "%s (%s)", diag_table[d->code].text, d->detail);
+	else
+		n = snprintf(buf, size, "%s", diag_table[d->code].text);
+	return n < 0 ? 0 : (size_t) n;
+}
+
+size_t
+diag_format(const struct diag *d, const char *tool, const char *file,
+			char *buf, size_t size)
+{
+	size_t		len = 0;
+	int			n;
+
+#define APPEND(...) do { \
+		n = snprintf(buf + len, size > len ? size - len : 0, __VA_ARGS__); \
+		if (n > 0) len += (size_t) n; \
+	} while (0)
+
+	if (size == 0)
+		return 0;
+	buf[0] = '\0';
+	APPEND("%s: ", tool);
+	if (file != NULL)
+		APPEND("%s: ", file);
+	if (d->has_blkno)
+		APPEND("block %u: ", (unsigned) d->blkno);
+	if (d->has_lsn)
+		APPEND("lsn %X/%X: ", (unsigned) (d->lsn >> 32), (unsigned) d->lsn);
+	if (d->item != 0)
+		APPEND("item %u: ", (unsigned) d->item);
+	if (len < size)
+		len += diag_message(d, buf + len, size - len);
+#undef APPEND
+	if (len >= size)
+		len = size - 1;
+	return len;
+}

@@ -1,0 +1,64 @@
+/*
+ * version: what differs between PostgreSQL majors, one profile per major.
+ *
+ * Nothing outside this module tests a major version number: code asks the
+ * profile.  A profile is found by major (from --pg-version or PG_VERSION),
+ * by XLOG_PAGE_MAGIC (from a WAL page header) or by pg_control's version and
+ * catalog version.  Profiles are static and live for the whole program.
+ * Later modules add fields here (WAL record layouts, catalog columns, ...).
+ */
+#ifndef PGOD_VERSION_H
+#define PGOD_VERSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+#define PG_MAJOR_MIN 10
+#define PG_MAJOR_MAX 18
+
+struct pg_profile {
+	int			major;				/* 10 .. 18 */
+	uint16_t	xlog_page_magic;	/* XLOG_PAGE_MAGIC */
+	uint32_t	pg_control_version; /* PG_CONTROL_VERSION */
+	uint32_t	catversion_min;		/* lowest CATALOG_VERSION_NO of the major */
+	uint32_t	catversion_max;		/* highest known, inclusive */
+	uint32_t	catversion_release; /* CATALOG_VERSION_NO of the x.0 release */
+	uint32_t	btree_version;		/* BTREE_VERSION this major writes */
+	uint32_t	btree_min_version;	/* BTREE_MIN_VERSION it still reads */
+	bool		has_infomask_flags; /* heap_tuple_infomask_flags() exists */
+};
+
+/* NULL if the major is not one of 10..18. */
+const struct pg_profile *pg_profile_by_major(int major);
+const struct pg_profile *pg_profile_by_xlog_magic(uint16_t magic);
+/* pg_control_version alone is shared by 13..16; the catalog version decides. */
+const struct pg_profile *pg_profile_by_control(uint32_t pg_control_version,
+											   uint32_t catalog_version_no);
+
+/*
+ * Parse the text of a PG_VERSION file ("15\n") into a major.  Returns 0 and
+ * sets *major for any integer major (e.g. 19: the caller then finds no
+ * profile), or -1 if the text is not an integer major: "9.6" and older
+ * two-part versions, signs, leading zeros, empty or trailing garbage.
+ * Only a final newline (and spaces or a CR before it) may follow the digits.
+ */
+int			pg_version_parse(const char *text, size_t len, int *major);
+
+/*
+ * Detect the major for a file inside a cluster: walk up from path (itself if
+ * a directory, else the directory holding it), at most PG_DETECT_DEPTH
+ * levels, looking for PG_VERSION (the database directory's or the data
+ * directory's; the nearest wins), then for global/pg_control (only with a
+ * good CRC) under the same ancestors.  Returns the profile or NULL; a
+ * diagnostic is added only when NULL is returned and a file was found but
+ * could not be understood.  Opens read-only, reads at most one pg_control's
+ * worth, never writes.
+ */
+#define PG_DETECT_DEPTH 6
+
+const struct pg_profile *pg_detect_for_path(const char *path,
+											struct diags *ds);
+
+#endif

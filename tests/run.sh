@@ -1,0 +1,68 @@
+#!/bin/sh
+# The whole test suite: unit tests, CLI tests, golden files, oracle
+# comparisons against PostgreSQL's own answers, man page lint; then the
+# unit and damage tests again under ASan+UBSan when that build is given.
+# Ends with one line "N passed, N failed"; exits 1 if anything failed.
+#
+#   sh tests/run.sh BUILD [ASAN_BUILD]
+set -u
+BUILD=${1:-build}
+ASAN=${2:-}
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+RESULTS=$(mktemp)
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP" "$RESULTS"' EXIT
+export RESULTS TMP
+
+run_unit() {
+	for t in "$1"/tests/test_*; do
+		[ -x "$t" ] || continue
+		n=$(basename "$t")
+		out=$("$t" 2>&1); rc=$?
+		p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | awk '{s+=$1} END {print s+0}')
+		f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | awk '{s+=$1} END {print s+0}')
+		i=0; while [ $i -lt "$p" ]; do echo "PASS $2$n#$i" >>"$RESULTS"; i=$((i+1)); done
+		if [ "$f" -gt 0 ] || [ $rc -ne 0 ]; then
+			printf '%s\n' "$out" | grep -E 'FAILED|ERROR|error|Sanitizer' | head -20 >&2
+			echo "FAIL $2$n: $f failed, exit $rc" >>"$RESULTS"
+		fi
+	done
+}
+
+section() { printf '== %s\n' "$1"; }
+
+section "unit ($BUILD)"
+run_unit "$BUILD" ""
+for s in tests/cli/*.sh; do
+	section "$(basename "$s" .sh)"
+	BIN="$top/$BUILD/bin" sh "$s"
+done
+section "golden"
+BIN="$top/$BUILD/bin" sh tests/golden/run.sh
+for s in tests/oracle/*.sh; do
+	section "oracle: $(basename "$s" .sh)"
+	BIN="$top/$BUILD/bin" sh "$s"
+done
+section "man pages"
+for m in man/*.1; do
+	if out=$(mandoc -T lint -W warning "$m" 2>&1) && [ -z "$out" ]; then
+		echo "PASS mandoc $m" >>"$RESULTS"
+	else
+		echo "FAIL mandoc $m: $out" | head -5 >>"$RESULTS"; printf '%s\n' "$out" >&2
+	fi
+done
+if [ -n "$ASAN" ]; then
+	section "unit ($ASAN)"
+	run_unit "$ASAN" "asan:"
+	for s in tests/cli/*.sh; do
+		section "$(basename "$s" .sh) ($ASAN)"
+		BIN="$top/$ASAN/bin" ASAN_RUN=1 sh "$s"
+	done
+fi
+
+grep '^FAIL' "$RESULTS" | head -50
+np=$(grep -c '^PASS' "$RESULTS")
+nf=$(grep -c '^FAIL' "$RESULTS")
+echo "$np passed, $nf failed"
+[ "$nf" -eq 0 ]
