@@ -131,7 +131,7 @@ diag_format(const struct diag *d, const char *tool, const char *file,
 	int			n;
 
 #define APPEND(...) do { \
-		n = snprintf(buf + len, size > len ? size - len : 0, __VA_ARGS__); \
+		n = snprintf(size > len ? buf + len : NULL, size > len ? size - len : 0, __VA_ARGS__); \
 		if (n > 0) len += (size_t) n; \
 	} while (0)
 

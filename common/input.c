@@ -48,7 +48,12 @@ raw_read(struct input *in, void *dst, size_t n, struct diags *ds)
 			in->failed = true;
 			return -1;
 		}
-		if (r == 0 && !gzeof(in->gz))
+		/*
+		 * zlib ends a stream cut short (inside the data, the trailer or even
+		 * the header) as a plain end of file, with Z_BUF_ERROR left behind.
+		 */
+		if (r == 0 && (!gzeof(in->gz) ||
+					   (gzerror(in->gz, &errnum), errnum == Z_BUF_ERROR)))
 		{
 			diag_add(ds, D_GZIP_ERROR, "%s: unexpected end of compressed data", in->path);
 			in->failed = true;
@@ -195,11 +200,11 @@ input_skip(struct input *in, uint64_t n, struct diags *ds)
 	done = have;
 	if (in->gz == NULL && in->size >= 0)
 	{
-		/* a regular file: seek, no reading */
-		uint64_t	pos = in->offset + n;
+		/* a regular file: seek, no reading; never past its end (nor wrap) */
+		uint64_t	end = (uint64_t) in->size > in->offset ?
+			(uint64_t) in->size : in->offset;
+		uint64_t	pos = n > end - in->offset ? end : in->offset + n;
 
-		if (pos > (uint64_t) in->size)
-			pos = (uint64_t) in->size;
 		if (lseek(in->fd, (off_t) pos, SEEK_SET) < 0)
 		{
 			diag_add(ds, D_READ_FAILED, "%s: %s", in->path, strerror(errno));
@@ -208,7 +213,7 @@ input_skip(struct input *in, uint64_t n, struct diags *ds)
 		}
 		done = pos - in->offset;
 		in->offset = pos;
-		if (pos == (uint64_t) in->size)
+		if (pos == end)
 			in->eof = true;
 		return done;
 	}

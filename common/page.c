@@ -86,12 +86,23 @@ bool
 page_item(const uint8_t *page, const struct page_header *h, unsigned i,
 		  struct line_pointer *lp, uint32_t blkno, struct diags *ds)
 {
-	/* ItemIdData: lp_off:15, lp_flags:2, lp_len:15, low bits first */
-	uint32_t	v = rd32(page + SIZE_OF_PAGE_HEADER + (i - 1) * 4);
+	uint32_t	v;
 	unsigned	lo = h->upper,
 				hi = h->special > BLCKSZ ? BLCKSZ : h->special;
 	struct diag *d;
 
+	if (i == 0 || i > page_item_count(h))
+	{
+		/* not in the line pointer array: never read past the page */
+		memset(lp, 0, sizeof(*lp));
+		d = diag_add_block(ds, D_BAD_LINE_POINTER, blkno,
+						   "item %u of %u", i, page_item_count(h));
+		if (d)
+			d->item = (uint16_t) i;
+		return false;
+	}
+	/* ItemIdData: lp_off:15, lp_flags:2, lp_len:15, low bits first */
+	v = rd32(page + SIZE_OF_PAGE_HEADER + (i - 1) * 4);
 	lp->off = v & 0x7FFF;
 	lp->flags = (v >> 15) & 3;
 	lp->len = (v >> 17) & 0x7FFF;

@@ -102,6 +102,17 @@ relpath_parse(const char *path, struct relfile *rf)
 			rf->dboid = db;
 			if (j - k == 4 && memcmp(d + k, "base", 4) == 0)
 				rf->spcoid = 1663;
+			else if (j - k > 3 && memcmp(d + k, "PG_", 3) == 0 && k > 1)
+			{
+				/* pg_tblspc/SPC/PG_<major>_<catversion>/DB/name */
+				size_t		m = k - 1;
+				uint32_t	spc = 0;
+
+				while (m > 0 && d[m - 1] != '/')
+					m--;
+				if (all_digits(d + m, k - 1 - m, &spc))
+					rf->spcoid = spc;
+			}
 		}
 	}
 }
