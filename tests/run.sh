@@ -22,7 +22,12 @@ run_unit() {
 		out=$("$t" 2>&1); rc=$?
 		p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | awk '{s+=$1} END {print s+0}')
 		f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | awk '{s+=$1} END {print s+0}')
+		sk=$(printf '%s\n' "$out" | sed -n 's/^\[  SKIPPED \] \([0-9]*\) test.*/\1/p' | awk '{s+=$1} END {print s+0}')
 		i=0; while [ $i -lt "$p" ]; do echo "PASS $2$n#$i" >>"$RESULTS"; i=$((i+1)); done
+		# a skipped test is not a passing one: the fixtures are committed
+		if [ "$sk" -gt 0 ]; then
+			echo "FAIL $2$n: $sk skipped: $(printf '%s\n' "$out" | sed -n 's/^\[  SKIPPED \] \(test_.*\)/\1/p' | tr '\n' ' ')" >>"$RESULTS"
+		fi
 		if [ "$f" -gt 0 ] || [ $rc -ne 0 ]; then
 			printf '%s\n' "$out" | grep -E 'FAILED|ERROR|error|Sanitizer' | head -20 >&2
 			echo "FAIL $2$n: $f failed, exit $rc" >>"$RESULTS"

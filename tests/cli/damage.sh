@@ -3,19 +3,25 @@
 # rest of the file is still read.
 . tests/lib.sh
 
-# A plain (not gzip'd) user table of >= 3 blocks in a checksummed cluster.
+# A user table of >= 3 blocks in a checksummed cluster, unpacked into $TMP
+# (the fixtures store relation files gzip'd).
 pick_table() {
 	for M in $(majors); do
 		[ "$(jq -r .data_checksums "testdata/pg$M/oracle/meta.json")" = "true" ] || continue
 		for f in $(oracle_cat "testdata/pg$M/oracle/relations.jsonl" | jq -r 'select(.relkind == "r" and .nspname == "public") | .file'); do
 			p="testdata/pg$M/data/$f"
-			[ -f "$p" ] && [ "$(wc -c <"$p")" -ge 24576 ] && { echo "$p"; return; }
+			[ -f "$p.gz" ] || continue
+			mkdir -p "$TMP/src"
+			gzip -dc "$p.gz" >"$TMP/src/${f##*/}"
+			[ "$(wc -c <"$TMP/src/${f##*/}")" -ge 24576 ] || continue
+			echo "$TMP/src/${f##*/}"
+			return
 		done
 	done
 }
 src=$(pick_table)
 if [ -z "$src" ]; then
-	fail "damage: fixture table" "no checksummed plain table of 3+ blocks in testdata"
+	fail "damage: fixture table" "no checksummed table of 3+ blocks in testdata"
 	return 0 2>/dev/null || exit 0
 fi
 nblk=$(( $(wc -c <"$src") / 8192 ))

@@ -1,6 +1,7 @@
 # Sourced by the oracle scripts: turn a compare.jq result into PASS/FAIL.
 # report NAME RESULT_JSON
 report() {
+	local c d m x
 	c=$(jq -r '.compared' "$2"); d=$(jq -r '.diffs | length' "$2")
 	m=$(jq -r '.missing | length' "$2"); x=$(jq -r '.extra | length' "$2")
 	printf '%s: %s fields compared, %s differences, %s rows missing, %s extra\n' "$1" "$c" "$d" "$m" "$x"

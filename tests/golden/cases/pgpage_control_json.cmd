@@ -1,0 +1,1 @@
+pgpage --json testdata/pg14/data/global/pg_control
