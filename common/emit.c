@@ -471,7 +471,12 @@ emit_int(struct emit *e, const char *key, int64_t v, unsigned flags)
 	size_t		n;
 
 	if (e->fmt == EMIT_TEXT && (flags & EF_HEX))
-		n = (size_t) snprintf(b, sizeof(b), "0x%04" PRIx64, (uint64_t) v);
+	{
+		/* a sign and the magnitude: two's complement of 64 bits helps nobody */
+		uint64_t	m = v < 0 ? (uint64_t) 0 - (uint64_t) v : (uint64_t) v;
+
+		n = (size_t) snprintf(b, sizeof(b), "%s0x%04" PRIx64, v < 0 ? "-" : "", m);
+	}
 	else if (v < 0)
 	{
 		b[0] = '-';
