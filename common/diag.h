@@ -48,6 +48,33 @@ enum diag_code {
 	D_WAL_CONTRECORD,
 	D_WAL_MISSING_SEGMENT,
 	D_WAL_SKIPPED,
+	D_BT_BAD_META,		/* pgbtree: metapage magic, version or flags */
+	D_BT_BAD_PAGE,		/* pgbtree: special space or opaque data */
+	D_BT_BAD_TUPLE,		/* pgbtree: index tuple length, posting list bounds */
+	D_BT_SIBLING,		/* pgbtree --check: left/right links disagree */
+	D_BT_LEVEL,			/* pgbtree --check: level of a page in the walk */
+	D_BT_DOWNLINK,		/* pgbtree --check: downlink to a wrong page */
+	D_BT_REACHED_TWICE,	/* pgbtree --check: a page reached twice */
+	D_BT_ROOT,			/* pgbtree --check: metapage root or fast root */
+	D_BT_POSTING,		/* pgbtree --check: posting list or equal keys not in heap TID order */
+	D_BT_HIGHKEY,		/* pgbtree --check: high key is not its parent's separator */
+	D_FSM_TREE,			/* pgfsm: an inner node is not the max of its children */
+	D_FSM_STALE_UPPER,	/* pgfsm --check: upper level out of date (notice) */
+	D_FSM_OVERSTATES,	/* pgfsm --check: a leaf records more room than the heap page has (notice) */
+	D_VM_BITS,			/* pgvm: all-frozen without all-visible */
+	D_VM_PAGE_FLAG,		/* pgvm --check: map bit set, PD_ALL_VISIBLE clear */
+	D_VM_MAP_BIT,		/* pgvm --check: PD_ALL_VISIBLE set, map bit clear */
+	D_VM_NOT_VISIBLE,	/* pgvm --check: a tuple on an all-visible page is not */
+	D_VM_NOT_FROZEN,	/* pgvm --check: a tuple on an all-frozen page is not */
+	D_HEAP_SIZE_UNKNOWN,	/* pgfsm, pgvm: no main fork to size the heap (notice) */
+	D_BAD_TYPE_SPEC,	/* pgpage -T: a column list that does not parse (usage) */
+	D_BAD_VALUE,		/* a column value whose bytes do not hold together */
+	D_BAD_TOAST,		/* a TOAST value missing, incomplete or inconsistent */
+	D_BAD_COMPRESSED,	/* a compressed value that does not decompress */
+	D_VALUE_LIMIT,		/* a value or TOAST index over our memory bound (notice) */
+	D_HEAP_TUPLE_HEADER,	/* pgpage --check: a heap tuple header breaks a rule */
+	D_HEAP_HOT_CHAIN,	/* pgpage --check: a broken HOT/update chain */
+	D_HEAP_ATTRIBUTES,	/* pgpage --check: attributes do not fit the tuple */
 	D__COUNT
 };
 

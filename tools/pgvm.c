@@ -1,15 +1,37 @@
 /*
  * pgvm: visibility map forks (_vm), read from disk with no server.
  *
- * Only the command-line skeleton exists yet: the decoding is the subject
- * of its own issue, and until it lands the tool says so instead of
- * printing anything it cannot stand behind.
+ * Per heap block the two bits as pg_visibility_map() shows them, or their
+ * counts as pg_visibility_map_summary() does; with --check, each block's
+ * bits against the heap page they describe.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "clog.h"
 #include "cli.h"
+#include "emit.h"
+#include "mapfork.h"
+#include "page.h"
+#include "relpath.h"
+#include "segreader.h"
+#include "vm.h"
+#include "vm_heapcheck.h"
+
+struct options {
+	bool		json;
+	bool		summary;
+	bool		check;
+	uint32_t	from;
+	uint32_t	to;
+	uint8_t		want_set;		/* list only blocks with all these bits set */
+	uint8_t		want_clear;		/* ... and all these clear */
+	char	  **heaps;			/* --heap files and main fork FILEs */
+	int			nheaps;
+	const char *xact;			/* pg_xact directory, or NULL */
+};
 
 static void usage(void) __attribute__((noreturn));
 
@@ -19,30 +41,288 @@ usage(void)
 	printf("%s reads visibility map forks (_vm) of PostgreSQL 10 to 18, with no server.\n\n"
 		   "Usage:\n"
 		   "  %s [OPTION]... FILE...\n\n"
+		   "FILE is a _vm fork (REL_vm), gzip'd or not, or \"-\" for standard input;\n"
+		   "main fork files (REL, REL.1, ...) among them are the heap it describes.\n"
+		   "Blocks are heap blocks, 0 to the heap's size (from the main fork beside\n"
+		   "the map, or --heap); without a heap, up to the last block with a bit set.\n\n"
 		   "Options:\n"
+		   "  -b, --block=N[-M]    only heap block N, or blocks N to M\n"
+		   "  -s, --set=BIT        only blocks with BIT set (all_visible, all_frozen)\n"
+		   "  -u, --unset=BIT      only blocks with BIT clear\n"
+		   "  -S, --summary        counts as pg_visibility_map_summary(), per map\n"
+		   "  -c, --check          check the bits against the heap pages\n"
+		   "  -H, --heap=FILE      the heap's main fork file (repeat for segments)\n"
+		   "  -D, --pgdata=DIR     read transaction status from DIR/pg_xact\n"
+		   "  -x, --xact=DIR       read transaction status from the pg_xact DIR\n"
+		   "  -j, --json           JSON Lines: one object per heap block\n"
 		   "  -V, --version        print the version and exit\n"
 		   "  -h, --help           print this help and exit\n\n"
-		   "Decoding is not built yet: every FILE is refused with exit status 2.\n\n"
 		   "Exit status: 0 clean, 1 damage found, 2 usage or I/O error.\n",
 		   cli_prog(), cli_prog());
 	exit(EXIT_CLEAN);
+}
+
+static uint8_t
+parse_bit(const char *s)
+{
+	if (strcmp(s, "all_visible") == 0 || strcmp(s, "all-visible") == 0 ||
+		strcmp(s, "visible") == 0)
+		return VM_ALL_VISIBLE;
+	if (strcmp(s, "all_frozen") == 0 || strcmp(s, "all-frozen") == 0 ||
+		strcmp(s, "frozen") == 0)
+		return VM_ALL_FROZEN;
+	cli_usage_error("invalid bit \"%s\" (all_visible or all_frozen)", s);
+}
+
+/* The state of one map: the fork, the heap, the counts. */
+struct vmscan {
+	const char *file;
+	struct mapfork *map;
+	struct segreader *heap;		/* NULL unless --check */
+	struct clog *clog;
+	uint32_t	cur_mapblock;	/* map block of the last lookup */
+	const uint8_t *cur_page;	/* and its page (NULL: zeros) */
+	bool		have_cur;
+	uint64_t	visible;
+	uint64_t	frozen;
+};
+
+static uint8_t
+status_of(struct vmscan *s, uint32_t heapblk, struct diags *ds)
+{
+	struct vm_address a;
+
+	vm_address_of(heapblk, &a);
+	if (!s->have_cur || s->cur_mapblock != a.mapblock)
+	{
+		s->cur_page = mapfork_page(s->map, a.mapblock, ds);
+		s->cur_mapblock = a.mapblock;
+		s->have_cur = true;
+	}
+	return vm_get_status(s->cur_page, heapblk);
+}
+
+static void
+emit_block(struct emit *e, const struct vmscan *s, uint32_t blkno, uint8_t st,
+		   const struct diags *ds)
+{
+	emit_begin(e);
+	emit_str(e, "file", s->file, EF_NOTEXT);
+	emit_uint(e, "blkno", blkno, EF_W(6));
+	emit_bool(e, "all_visible", (st & VM_ALL_VISIBLE) != 0, 0);
+	emit_bool(e, "all_frozen", (st & VM_ALL_FROZEN) != 0, 0);
+	cli_emit_diags(e, ds);
+	emit_end(e);
+}
+
+static bool
+listed(const struct options *o, uint8_t st)
+{
+	return (st & o->want_set) == o->want_set && (st & o->want_clear) == 0;
+}
+
+/* One heap block: its bits, the checks, the output. */
+static void
+do_block(struct emit *e, struct vmscan *s, uint32_t blkno, uint8_t st,
+		 const struct options *o, struct diags *ds)
+{
+	if (st & VM_ALL_VISIBLE)
+		s->visible++;
+	if (st & VM_ALL_FROZEN)
+		s->frozen++;
+	if (o->check)
+		vm_check_heap_page(segreader_get(s->heap, blkno, ds), blkno, st, s->clog, ds);
+	else if ((st & VM_ALL_FROZEN) && !(st & VM_ALL_VISIBLE))
+		diag_add_block(ds, D_VM_BITS, blkno, NULL);
+	if (!o->summary && listed(o, st))
+		emit_block(e, s, blkno, st, ds);
+	cli_report(e, s->file, ds);
+}
+
+static void
+do_map(struct emit *e, const char *file, const struct options *o)
+{
+	struct diags ds;
+	struct vmscan s;
+	char	  **heaps = NULL;
+	int			nheaps;
+	uint32_t	nblocks = 0,
+				b,
+				last;
+	bool		known;
+
+	diags_reset(&ds);
+	memset(&s, 0, sizeof(s));
+	s.file = file;
+	s.map = mapfork_open(file, &ds);
+	if (s.map == NULL)
+	{
+		cli_report(e, NULL, &ds);
+		return;
+	}
+	nheaps = mapfork_heap_files(file, o->heaps, o->nheaps, &heaps);
+	known = nheaps > 0 && segreader_nblocks(heaps, nheaps, &nblocks, &ds) == 0;
+	if (!known)
+	{
+		if (o->check)
+			diag_add(&ds, D_NOT_SUPPORTED, "--check needs the heap: no main fork beside the map, and no --heap");
+		else
+			diag_add(&ds, D_HEAP_SIZE_UNKNOWN,
+					 "no main fork beside the map: blocks up to the last with a bit set");
+		cli_report(e, file, &ds);
+		if (o->check)
+		{
+			mapfork_close(s.map);
+			segreader_free_list(heaps, nheaps);
+			return;
+		}
+	}
+	if (o->check)
+	{
+		s.heap = segreader_open(heaps, nheaps);
+		if (o->xact != NULL)
+			s.clog = clog_open(o->xact);
+	}
+	if (emit_format_of(e) == EMIT_TEXT && !o->summary)
+	{
+		emit_flush(e);
+		emit_begin(e);
+		emit_text(e, "== ");
+		emit_text(e, file);
+		emit_end(e);
+	}
+
+	if (known)
+	{
+		last = nblocks == 0 ? 0 : nblocks - 1;
+		if (o->to < last)
+			last = o->to;
+		for (b = o->from; nblocks > 0 && b <= last; b++)
+		{
+			do_block(e, &s, b, status_of(&s, b, &ds), o, &ds);
+			if (b == UINT32_MAX - 1)
+				break;
+		}
+	}
+	else
+	{
+		/*
+		 * The heap's size is unknown: every block the fork describes, but
+		 * a run of blocks with no bit set is held back (only its start:
+		 * they are all alike) until a set bit says the heap reaches past it.
+		 */
+		uint32_t	pending = o->from;
+
+		for (b = o->from; b <= o->to; b++)
+		{
+			uint8_t		st = status_of(&s, b, &ds);
+
+			if (s.cur_page == NULL && mapfork_ended(s.map))
+				break;
+			if (st != 0)
+			{
+				for (; pending < b; pending++)
+					do_block(e, &s, pending, 0, o, &ds);
+				do_block(e, &s, b, st, o, &ds);
+				pending = b + 1;
+			}
+			cli_report(e, file, &ds);
+			if (b == UINT32_MAX - 1)
+				break;
+		}
+	}
+	if (o->summary)
+	{
+		emit_begin(e);
+		emit_str(e, "file", file, EF_LEFT);
+		emit_uint(e, "all_visible", s.visible, 0);
+		emit_uint(e, "all_frozen", s.frozen, 0);
+		if (known)
+			emit_uint(e, "heap_blocks", nblocks, 0);
+		else
+			emit_null(e, "heap_blocks", 0);
+		emit_end(e);
+	}
+	cli_report(e, file, &ds);
+	clog_close(s.clog);
+	segreader_close(s.heap);
+	mapfork_close(s.map);
+	segreader_free_list(heaps, nheaps);
 }
 
 int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{"block", required_argument, NULL, 'b'},
+		{"set", required_argument, NULL, 's'},
+		{"unset", required_argument, NULL, 'u'},
+		{"summary", no_argument, NULL, 'S'},
+		{"check", no_argument, NULL, 'c'},
+		{"heap", required_argument, NULL, 'H'},
+		{"pgdata", required_argument, NULL, 'D'},
+		{"xact", required_argument, NULL, 'x'},
+		{"json", no_argument, NULL, 'j'},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
-	int			c;
+	struct options o;
+	struct emit *e;
+	char	   *pgxact = NULL;
+	char	  **maps;
+	int			c,
+				i,
+				nmaps = 0;
 
+	memset(&o, 0, sizeof(o));
+	o.to = UINT32_MAX - 1;
 	cli_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "Vh", longopts, NULL)) != -1)
+	o.heaps = calloc((size_t) argc, sizeof(char *));
+	maps = calloc((size_t) argc, sizeof(char *));
+	if (o.heaps == NULL || maps == NULL)
+	{
+		fprintf(stderr, "%s: out of memory\n", cli_prog());
+		return EXIT_TROUBLE;
+	}
+	while ((c = getopt_long(argc, argv, "b:s:u:ScH:D:x:jVh", longopts, NULL)) != -1)
 	{
 		switch (c)
 		{
+			case 'b':
+				if (cli_parse_block_range(optarg, &o.from, &o.to) != 0)
+					cli_usage_error("invalid block range \"%s\"", optarg);
+				break;
+			case 's':
+				o.want_set |= parse_bit(optarg);
+				break;
+			case 'u':
+				o.want_clear |= parse_bit(optarg);
+				break;
+			case 'S':
+				o.summary = true;
+				break;
+			case 'c':
+				o.check = true;
+				break;
+			case 'H':
+				o.heaps[o.nheaps++] = optarg;
+				break;
+			case 'D':
+				free(pgxact);
+				pgxact = malloc(strlen(optarg) + sizeof("/pg_xact"));
+				if (pgxact == NULL)
+					cli_usage_error("out of memory");
+				strcpy(pgxact, optarg);
+				strcat(pgxact, "/pg_xact");
+				o.xact = pgxact;
+				break;
+			case 'x':
+				o.xact = optarg;
+				break;
+			case 'j':
+				o.json = true;
+				break;
 			case 'V':
 				cli_print_version();
 			case 'h':
@@ -53,6 +333,29 @@ main(int argc, char **argv)
 	}
 	if (optind >= argc)
 		cli_usage_error("no input files");
-	fprintf(stderr, "%s: %s: decoding is not built yet\n", cli_prog(), argv[optind]);
-	return EXIT_TROUBLE;
+	/* main fork files among the inputs are the heap, the rest are maps */
+	for (i = optind; i < argc; i++)
+	{
+		struct relfile rf;
+
+		relpath_parse(argv[i], &rf);
+		if (rf.named && rf.fork == FORK_MAIN)
+			o.heaps[o.nheaps++] = argv[i];
+		else
+			maps[nmaps++] = argv[i];
+	}
+	if (nmaps == 0)
+		cli_usage_error("no _vm file among the inputs");
+	e = emit_open(o.json ? EMIT_JSON : EMIT_TEXT, stdout);
+	if (e == NULL)
+	{
+		fprintf(stderr, "%s: out of memory\n", cli_prog());
+		return EXIT_TROUBLE;
+	}
+	for (i = 0; i < nmaps; i++)
+		do_map(e, maps[i], &o);
+	free(o.heaps);
+	free(maps);
+	free(pgxact);
+	return cli_finish(e);
 }

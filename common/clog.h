@@ -1,0 +1,54 @@
+/*
+ * clog: transaction status from pg_xact (clog.c's layout, every major
+ * 10..18): two bits per XID, CLOG_XACTS_PER_PAGE per 8 KiB page, 32 pages
+ * per SLRU segment file named %04X.
+ *
+ *   struct clog *c = clog_open("PGDATA/pg_xact");
+ *   enum clog_status s = clog_status(c, xid);
+ *   clog_close(c);
+ *
+ * clog_status_in() is the pure part (a segment's bytes in, a status out);
+ * clog_status() reads segment files as it needs them, keeping one in
+ * memory (256 KiB).  A segment file may be gzip'd (NAME.gz).  An XID whose
+ * segment is missing or too short is CLOG_UNKNOWN, never a guess.
+ */
+#ifndef PGOD_CLOG_H
+#define PGOD_CLOG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CLOG_BITS_PER_XACT		2		/* CLOG_BITS_PER_XACT */
+#define CLOG_XACTS_PER_BYTE		4		/* CLOG_XACTS_PER_BYTE */
+#define CLOG_XACTS_PER_PAGE		32768	/* BLCKSZ * CLOG_XACTS_PER_BYTE */
+#define CLOG_PAGES_PER_SEGMENT	32		/* SLRU_PAGES_PER_SEGMENT */
+#define CLOG_SEGMENT_BYTES		(CLOG_PAGES_PER_SEGMENT * 8192)
+
+enum clog_status {
+	CLOG_IN_PROGRESS = 0,		/* TRANSACTION_STATUS_IN_PROGRESS */
+	CLOG_COMMITTED = 1,			/* TRANSACTION_STATUS_COMMITTED */
+	CLOG_ABORTED = 2,			/* TRANSACTION_STATUS_ABORTED */
+	CLOG_SUB_COMMITTED = 3,		/* TRANSACTION_STATUS_SUB_COMMITTED */
+	CLOG_UNKNOWN = 4			/* not in the files we have */
+};
+
+/* Segment file number and byte offset in it of xid's two bits. */
+uint32_t	clog_segment_of(uint32_t xid);
+size_t		clog_byte_of(uint32_t xid);
+
+/*
+ * Status of xid from seg, the len bytes of its segment file.  XIDs 1
+ * (bootstrap) and 2 (frozen) are committed; 0 (invalid) is aborted, as
+ * TransactionIdDidCommit/DidAbort see them.
+ */
+enum clog_status clog_status_in(const uint8_t *seg, size_t len, uint32_t xid);
+
+const char *clog_status_name(enum clog_status s);	/* "committed", ... */
+
+struct clog;
+
+struct clog *clog_open(const char *dir);
+enum clog_status clog_status(struct clog *c, uint32_t xid);
+void		clog_close(struct clog *c);
+
+#endif
