@@ -33,39 +33,51 @@
 
 static const struct pg_profile profiles[] = {
 	{
+		.float_out_legacy = true,
+		.char_out_raw = true,
 		.major = 10, .xlog_page_magic = 0xD097, .pg_control_version = 1002,
 		.catversion_min = CATVERSION_96 + 1, .catversion_max = 201707211,
 		.catversion_release = 201707211,
 		.btree_version = 2, .btree_min_version = 2,
 		.has_infomask_flags = false,
+		.bt_metap_cols = 6, .bt_posting = false, .bt_full_xid = false,
 	},
 	{
+		.float_out_legacy = true,
+		.char_out_raw = true,
 		.major = 11, .xlog_page_magic = 0xD098, .pg_control_version = 1100,
 		.catversion_min = 201707212, .catversion_max = 201809051,
 		.catversion_release = 201809051,
 		.btree_version = 3, .btree_min_version = 2,
 		.has_infomask_flags = false,
+		.bt_metap_cols = 8, .bt_posting = false, .bt_full_xid = false,
 	},
 	{
+		.char_out_raw = true,
 		.major = 12, .xlog_page_magic = 0xD101, .pg_control_version = 1201,
 		.catversion_min = 201809052, .catversion_max = 201909212,
 		.catversion_release = 201909212,
 		.btree_version = 4, .btree_min_version = 2,
 		.has_infomask_flags = false,
+		.bt_metap_cols = 8, .bt_posting = false, .bt_full_xid = false,
 	},
 	{
+		.char_out_raw = true,
 		.major = 13, .xlog_page_magic = 0xD106, .pg_control_version = 1300,
 		.catversion_min = 201909213, .catversion_max = 202007201,
 		.catversion_release = 202007201,
 		.btree_version = 4, .btree_min_version = 2,
 		.has_infomask_flags = true,
+		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = false,
 	},
 	{
+		.char_out_raw = true,
 		.major = 14, .xlog_page_magic = 0xD10D, .pg_control_version = 1300,
 		.catversion_min = 202007202, .catversion_max = 202107181,
 		.catversion_release = 202107181,
 		.btree_version = 4, .btree_min_version = 2,
 		.has_infomask_flags = true,
+		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = true,
 	},
 	{
 		.major = 15, .xlog_page_magic = 0xD110, .pg_control_version = 1300,
@@ -73,6 +85,7 @@ static const struct pg_profile profiles[] = {
 		.catversion_release = 202209061,
 		.btree_version = 4, .btree_min_version = 2,
 		.has_infomask_flags = true,
+		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = true,
 	},
 	{
 		.major = 16, .xlog_page_magic = 0xD113, .pg_control_version = 1300,
@@ -80,6 +93,7 @@ static const struct pg_profile profiles[] = {
 		.catversion_release = 202307071,
 		.btree_version = 4, .btree_min_version = 2,
 		.has_infomask_flags = true,
+		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = true,
 	},
 	{
 		.major = 17, .xlog_page_magic = 0xD116, .pg_control_version = 1700,
@@ -87,6 +101,7 @@ static const struct pg_profile profiles[] = {
 		.catversion_release = 202406281,
 		.btree_version = 4, .btree_min_version = 2,
 		.has_infomask_flags = true,
+		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = true,
 	},
 	{
 		.major = 18, .xlog_page_magic = 0xD118, .pg_control_version = 1800,
@@ -94,6 +109,7 @@ static const struct pg_profile profiles[] = {
 		.catversion_release = 202506291,
 		.btree_version = 4, .btree_min_version = 2,
 		.has_infomask_flags = true,
+		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = true,
 	},
 };
 

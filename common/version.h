@@ -28,6 +28,16 @@ struct pg_profile {
 	uint32_t	btree_version;		/* BTREE_VERSION this major writes */
 	uint32_t	btree_min_version;	/* BTREE_MIN_VERSION it still reads */
 	bool		has_infomask_flags; /* heap_tuple_infomask_flags() exists */
+	bool		float_out_legacy;	/* float4/8 out: %.*g with extra_float_digits,
+								 * not shortest-exact (before 12) */
+	bool		char_out_raw;		/* "char" out: bytes >= 0x80 as they are, not
+								 * as \ooo (before 15) */
+	/* pageinspect's B-tree columns (contrib/pageinspect/btreefuncs.c) */
+	uint8_t		bt_metap_cols;		/* bt_metap(): 6 (10), 8 (11, 12), 9 (13+) */
+	bool		bt_posting;			/* 13+: posting lists; bt_page_items() has
+									 * dead, htid, tids and data without TIDs */
+	bool		bt_full_xid;		/* 14+: BTDeletedPageData, btpo_level and
+									 * btm_last_cleanup_num_delpages */
 };
 
 /* NULL if the major is not one of 10..18. */
