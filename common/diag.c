@@ -57,6 +57,7 @@ static const struct {
 	[D_BT_ROOT] = {SEV_DAMAGE, "btree_root", "invalid B-tree root"},
 	[D_BT_POSTING] = {SEV_DAMAGE, "btree_tid_order", "heap TIDs out of order"},
 	[D_BT_HIGHKEY] = {SEV_DAMAGE, "btree_high_key", "B-tree high key does not match its parent's separator"},
+	[D_BT_KEY_ORDER] = {SEV_DAMAGE, "btree_key_order", "B-tree keys out of order"},
 	[D_HEAP_TUPLE_HEADER] = {SEV_DAMAGE, "heap_tuple_header", "invalid heap tuple header"},
 	[D_HEAP_HOT_CHAIN] = {SEV_DAMAGE, "heap_hot_chain", "broken HOT chain"},
 	[D_HEAP_ATTRIBUTES] = {SEV_DAMAGE, "heap_attributes", "heap tuple attributes do not fit"},

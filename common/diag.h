@@ -58,6 +58,7 @@ enum diag_code {
 	D_BT_ROOT,			/* pgbtree --check: metapage root or fast root */
 	D_BT_POSTING,		/* pgbtree --check: posting list or equal keys not in heap TID order */
 	D_BT_HIGHKEY,		/* pgbtree --check: high key is not its parent's separator */
+	D_BT_KEY_ORDER,		/* pgbtree --check -T: keys out of order */
 	D_FSM_TREE,			/* pgfsm: an inner node is not the max of its children */
 	D_FSM_STALE_UPPER,	/* pgfsm --check: upper level out of date (notice) */
 	D_FSM_OVERSTATES,	/* pgfsm --check: a leaf records more room than the heap page has (notice) */

@@ -2,8 +2,11 @@
  * pgpage: the pages of relation files, read from disk with no server.
  *
  * Per page: the header as page_header() shows it, the page kind, flag
- * names, line pointer count, free space and the checksum verdict; the
- * file global/pg_control is decoded as pg_control_*() show it.
+ * names, line pointer count, free space and the checksum verdict; on heap
+ * pages every line pointer and tuple header as heap_page_items() shows
+ * them, and with --check verify_heapam's offline checks (common/heapcheck).
+ * --summary adds a file up instead; --hex dumps bytes.  The file
+ * global/pg_control is decoded as pg_control_*() show it.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -15,12 +18,21 @@
 #include "cli.h"
 #include "control.h"
 #include "emit.h"
+#include "heapcheck.h"
+#include "heappage.h"
+#include "heaptuple.h"
 #include "input.h"
 #include "page.h"
+#include "version.h"
 
 struct options {
 	bool		json;
 	bool		verify;
+	bool		check;			/* --check: verify_heapam's offline checks */
+	bool		summary;		/* --summary: one record per file */
+	bool		hex;			/* --hex: raw bytes of pages or of --item */
+	uint16_t	item;			/* --item: only this line pointer, 0 = all */
+	const struct pg_profile *profile;	/* --pg-version, or NULL: detect */
 	uint32_t	from;
 	uint32_t	to;
 };
@@ -37,8 +49,15 @@ usage(void)
 		   "REL_init), gzip'd or not, \"-\" for standard input, or global/pg_control.\n\n"
 		   "Options:\n"
 		   "  -b, --block=N[-M]    only absolute block N, or blocks N to M\n"
+		   "  -c, --check          check heap pages as amcheck's verify_heapam does\n"
+		   "                       (line pointers, tuple headers, HOT chains)\n"
+		   "  -i, --item=N         only line pointer N of each page (heap items, --hex)\n"
 		   "  -j, --json           JSON Lines: one object per page\n"
 		   "  -k, --verify         verify page checksums; a mismatch is damage\n"
+		   "      --pg-version=N   the cluster's major (10..18) instead of detecting it\n"
+		   "  -s, --summary        one record per file: pages by kind, items, free\n"
+		   "                       space, checksum failures (with -k)\n"
+		   "  -x, --hex            also dump the raw bytes of each page (or of --item)\n"
 		   "  -V, --version        print the version and exit\n"
 		   "  -h, --help           print this help and exit\n\n"
 		   "Exit status: 0 clean, 1 damage found, 2 usage or I/O error.\n",
@@ -53,9 +72,307 @@ as_smallint(uint16_t v)
 	return (int16_t) v;
 }
 
+/* A JSON array of flag names, or null when there is no tuple to name. */
+static void
+emit_flag_array(struct emit *e, const char *key, const char *names[], int n,
+				unsigned flags)
+{
+	int			i;
+
+	emit_arr_begin(e, key, flags);
+	for (i = 0; i < n; i++)
+		emit_str(e, NULL, names[i], 0);
+	emit_arr_end(e);
+}
+
+/*
+ * Text: the infomask flags' names without "HEAP_", joined by '|', the
+ * combined ones first, as pg_filedump does.
+ */
+static void
+text_flags(const struct heap_tuple *t, bool hasoid_old, char *buf, size_t size)
+{
+	const char *names[HEAPTUPLE_MAX_RAW_FLAGS];
+	size_t		len = 0;
+	int			n,
+				i;
+
+	buf[0] = '\0';
+	n = heaptuple_raw_flags(t->infomask, t->infomask2, names, HEAPTUPLE_MAX_RAW_FLAGS);
+	for (i = 0; i < n && len + 1 < size; i++)
+		len += (size_t) snprintf(buf + len, size - len, "%s%s", i ? "|" : "",
+								 (!hasoid_old && strcmp(names[i], "HEAP_HASOID_OLD") == 0) ?
+								 "HASOID" : names[i] + 5);
+	if (len >= size)
+		buf[size - 1] = '\0';
+}
+
+/*
+ * One line pointer and its tuple.  JSON: as heap_page_items() shows them,
+ * with heap_tuple_infomask_flags()'s names; the columns it leaves NULL when
+ * the line pointer has no readable tuple are null here too.  Text: one
+ * compact line in the spirit of pg_filedump's, with natts, the null bitmap
+ * up to natts, the flags by name and the redirect target.  Everything about
+ * one tuple is emitted here, so decoded values can join it.
+ */
+static void
+emit_heap_item(struct emit *e, const struct heap_item *it, const struct options *o)
+{
+	const struct heap_tuple *t = &it->t;
+	const char *names[HEAPTUPLE_MAX_RAW_FLAGS];
+	char		buf[HEAPTUPLE_BITMAPLEN(HEAP_NATTS_MASK) * 8 + 1];
+	int			n,
+				i;
+
+	emit_obj_begin(e, NULL, 0);
+	if (emit_format_of(e) == EMIT_TEXT)
+	{
+		emit_uint(e, "lp", it->lp, EF_W(3));
+		emit_str(e, NULL, heappage_lp_flags_name(it->id.flags), EF_BARE | EF_W(8));
+		if (it->id.flags == LP_REDIRECT)
+		{
+			snprintf(buf, sizeof(buf), "-> %u", (unsigned) it->id.off);
+			emit_str(e, NULL, buf, EF_BARE);
+		}
+		else
+		{
+			emit_uint(e, "off", it->id.off, EF_W(4));
+			emit_uint(e, "len", it->id.len, EF_W(4));
+		}
+		if (it->has_tuple)
+		{
+			emit_uint(e, "xmin", t->xmin, 0);
+			emit_uint(e, "xmax", t->xmax, 0);
+			emit_uint(e, heaptuple_has_xvac(t) ? "xvac" : "cid", t->field3, 0);
+			heaptuple_ctid_text(t, buf, sizeof(buf));
+			emit_str(e, "ctid", buf, 0);
+			emit_uint(e, "natts", t->natts, 0);
+			emit_uint(e, "hoff", t->hoff, 0);
+			if (t->bits != NULL)
+			{
+				heaptuple_bits_text(t, buf, sizeof(buf));
+				buf[t->natts] = '\0';
+				emit_str(e, "bits", buf, 0);
+			}
+			if (t->has_oid)
+				emit_uint(e, "oid", t->oid, 0);
+			/* before 12 the bit was HEAP_HASOID, and meant it */
+			text_flags(t, o->profile == NULL || o->profile->major >= 12, buf, sizeof(buf));
+			emit_str(e, "infomask", buf, 0);
+			n = heaptuple_combined_flags(t->infomask, names, HEAPTUPLE_MAX_COMBINED_FLAGS);
+			for (i = 0; i < n; i++)
+				emit_str(e, NULL, names[i] + 5, EF_BARE);
+		}
+		emit_obj_end(e);
+		return;
+	}
+	emit_uint(e, "lp", it->lp, 0);
+	emit_uint(e, "lp_off", it->id.off, 0);
+	emit_uint(e, "lp_flags", it->id.flags, 0);
+	emit_uint(e, "lp_len", it->id.len, 0);
+	if (!it->has_tuple)
+	{
+		emit_null(e, "t_xmin", 0);
+		emit_null(e, "t_xmax", 0);
+		emit_null(e, "t_field3", 0);
+		emit_null(e, "t_ctid", 0);
+		emit_null(e, "t_infomask2", 0);
+		emit_null(e, "t_infomask", 0);
+		emit_null(e, "t_hoff", 0);
+		emit_null(e, "t_bits", 0);
+		emit_null(e, "t_oid", 0);
+		emit_null(e, "t_data", 0);
+		emit_null(e, "raw_flags", 0);
+		emit_null(e, "combined_flags", 0);
+		emit_obj_end(e);
+		return;
+	}
+	emit_uint(e, "t_xmin", t->xmin, 0);
+	emit_uint(e, "t_xmax", t->xmax, 0);
+	emit_uint(e, "t_field3", t->field3, 0);
+	heaptuple_ctid_text(t, buf, sizeof(buf));
+	emit_str(e, "t_ctid", buf, 0);
+	emit_uint(e, "t_infomask2", t->infomask2, 0);
+	emit_uint(e, "t_infomask", t->infomask, 0);
+	emit_uint(e, "t_hoff", t->hoff, 0);
+	if (t->bits != NULL)
+	{
+		heaptuple_bits_text(t, buf, sizeof(buf));
+		emit_str(e, "t_bits", buf, 0);
+	}
+	else
+		emit_null(e, "t_bits", 0);
+	if (t->has_oid)
+		emit_uint(e, "t_oid", t->oid, 0);
+	else
+		emit_null(e, "t_oid", 0);
+	if (t->data != NULL)
+		emit_bytea(e, "t_data", t->data, t->data_len, 0);
+	else
+		emit_null(e, "t_data", 0);
+	n = heaptuple_raw_flags(t->infomask, t->infomask2, names, HEAPTUPLE_MAX_RAW_FLAGS);
+	emit_flag_array(e, "raw_flags", names, n, 0);
+	n = heaptuple_combined_flags(t->infomask, names, HEAPTUPLE_MAX_COMBINED_FLAGS);
+	emit_flag_array(e, "combined_flags", names, n, 0);
+	emit_obj_end(e);
+}
+
+/* Every line pointer of a heap page, in "items". */
+static void
+emit_heap_items(struct emit *e, const uint8_t *page, const struct page_header *h,
+				const struct options *o)
+{
+	struct heap_item it;
+	unsigned	i,
+				n = page_item_count(h);
+
+	emit_arr_begin(e, "items", 0);
+	for (i = o->item ? o->item : 1; i <= n; i++)
+	{
+		heappage_item(page, i, &it);
+		emit_heap_item(e, &it, o);
+		if (o->item)
+			break;
+	}
+	emit_arr_end(e);
+}
+
+/* --summary: what one file holds, added up page by page. */
+struct summary {
+	uint32_t	pages;
+	uint32_t	by_kind[PK_UNKNOWN + 1];	/* pages of each page_kind */
+	uint64_t	items[4];		/* line pointers by lp_flags (heap pages) */
+	uint64_t	free_space;		/* sum of pd_upper - pd_lower */
+	uint32_t	checksum_failures;	/* stored != computed, pages not new */
+};
+
+static void
+summary_add(struct summary *sum, const uint8_t *page, const struct page_header *h,
+			enum page_kind kind, uint16_t computed)
+{
+	struct line_pointer lp;
+	unsigned	i,
+				n;
+
+	sum->pages++;
+	sum->by_kind[kind]++;
+	if (page_is_new(h))
+		return;
+	if (h->upper > h->lower)
+		sum->free_space += (unsigned) (h->upper - h->lower);
+	if (computed != h->checksum)
+		sum->checksum_failures++;
+	if (kind != PK_HEAP)
+		return;
+	n = page_item_count(h);
+	for (i = 1; i <= n; i++)
+	{
+		heappage_lp(page, i, &lp);
+		sum->items[lp.flags]++;
+	}
+}
+
+static void
+emit_summary(struct emit *e, const char *file, const struct summary *sum,
+			 const struct options *o)
+{
+	int			k;
+
+	emit_begin(e);
+	emit_str(e, "file", file, EF_NOTEXT);
+	emit_str(e, "kind", "summary", EF_NOTEXT);
+	emit_uint(e, "pages", sum->pages, 0);
+	emit_obj_begin(e, "pages_by_kind", 0);
+	for (k = 0; k <= PK_UNKNOWN; k++)
+		if (sum->by_kind[k] > 0)
+			emit_uint(e, page_kind_name((enum page_kind) k), sum->by_kind[k], 0);
+	emit_obj_end(e);
+	emit_uint(e, "live_items", sum->items[LP_NORMAL], 0);
+	emit_uint(e, "dead_items", sum->items[LP_DEAD], 0);
+	emit_uint(e, "unused_items", sum->items[LP_UNUSED], 0);
+	emit_uint(e, "redirect_items", sum->items[LP_REDIRECT], 0);
+	emit_uint(e, "free_space", sum->free_space, 0);
+	if (o->verify)
+		emit_uint(e, "checksum_failures", sum->checksum_failures, 0);
+	else
+		emit_null(e, "checksum_failures", EF_NOTEXT);
+	emit_end(e);
+}
+
+/*
+ * --hex, text: n bytes from p, 16 a line, offsets relative to base (the
+ * page offset of p), hex then the printable ASCII, as hexdump -C does.
+ */
+static void
+emit_hex_lines(struct emit *e, const uint8_t *p, size_t n, unsigned base)
+{
+	static const char hx[] = "0123456789abcdef";
+	char		line[96];
+	size_t		i,
+				j;
+
+	for (i = 0; i < n; i += 16)
+	{
+		size_t		len = 0;
+
+		len += (size_t) snprintf(line, sizeof(line), "    %04x: ", (unsigned) (base + i));
+		for (j = 0; j < 16; j++)
+		{
+			if (i + j < n)
+			{
+				line[len++] = hx[p[i + j] >> 4];
+				line[len++] = hx[p[i + j] & 15];
+			}
+			else
+			{
+				line[len++] = ' ';
+				line[len++] = ' ';
+			}
+			line[len++] = j == 7 ? '-' : ' ';
+		}
+		line[len++] = ' ';
+		for (j = 0; j < 16 && i + j < n; j++)
+			line[len++] = (p[i + j] >= 0x20 && p[i + j] < 0x7f) ? (char) p[i + j] : '.';
+		line[len] = '\0';
+		emit_begin(e);
+		emit_text(e, line);
+		emit_end(e);
+	}
+}
+
+/* The bytes line pointer i points at, clamped to the page. */
+static size_t
+item_bytes(const uint8_t *page, const struct page_header *h, unsigned i,
+		   const uint8_t **p, unsigned *off)
+{
+	struct line_pointer lp;
+
+	if (i == 0 || i > page_item_count(h))
+		return 0;
+	heappage_lp(page, i, &lp);
+	if (lp.len == 0 || lp.off >= BLCKSZ)
+		return 0;
+	*p = page + lp.off;
+	*off = lp.off;
+	return (unsigned) lp.off + lp.len > BLCKSZ ? (size_t) (BLCKSZ - lp.off) : lp.len;
+}
+
+/* --hex: the bytes to dump, the page's or the --item's; returns the count. */
+static size_t
+hex_span(const uint8_t *page, const struct page_header *h,
+		 const struct options *o, const uint8_t **p, unsigned *off)
+{
+	*p = page;
+	*off = 0;
+	if (o->item)
+		return item_bytes(page, h, o->item, p, off);
+	return BLCKSZ;
+}
+
 static void
 emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
-		  const struct relfile *rf, const struct options *o, struct diags *ds)
+		  const struct relfile *rf, const struct options *o, struct summary *sum,
+		  struct diags *ds)
 {
 	struct page_header h;
 	enum page_kind kind;
@@ -64,6 +381,9 @@ emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
 				i;
 	bool		zero;
 	uint16_t	computed = 0;
+	const uint8_t *hexp = NULL;
+	unsigned	hexoff = 0;
+	size_t		hexlen = 0;
 
 	page_header_decode(page, &h);
 	zero = page_is_new(&h) && page_is_zero(page, BLCKSZ);
@@ -79,6 +399,14 @@ emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
 	else if (!zero)
 		diag_add_block(ds, D_BAD_PAGE_HEADER, blkno,
 					   "pd_upper is 0 but the page is not all zeros");
+	if (kind == PK_HEAP && o->check)
+		heapcheck_page(page, &h, blkno, ds);
+	if (sum != NULL)
+	{
+		summary_add(sum, page, &h, kind, computed);
+		cli_report(e, file, ds);
+		return;
+	}
 
 	emit_begin(e);
 	emit_str(e, "file", file, EF_NOTEXT);
@@ -116,8 +444,16 @@ emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
 			emit_uint(e, "computed", computed, EF_HEX);
 		emit_bool(e, "checksum_ok", computed == h.checksum, EF_NOTEXT);
 	}
+	if (kind == PK_HEAP)
+		emit_heap_items(e, page, &h, o);
+	if (o->hex)
+		hexlen = hex_span(page, &h, o, &hexp, &hexoff);
+	if (o->hex && emit_format_of(e) == EMIT_JSON)
+		emit_bytea(e, "raw", hexp, hexlen, 0);
 	cli_emit_diags(e, ds);
 	emit_end(e);
+	if (o->hex && emit_format_of(e) == EMIT_TEXT)
+		emit_hex_lines(e, hexp, hexlen, hexoff);
 	cli_report(e, file, ds);
 }
 
@@ -135,7 +471,8 @@ struct zero_run {
 
 static void
 flush_zeros(struct emit *e, const char *file, struct zero_run *z, bool damage,
-			const struct relfile *rf, const struct options *o, struct diags *ds)
+			const struct relfile *rf, const struct options *o, struct summary *sum,
+			struct diags *ds)
 {
 	static const uint8_t zeros[BLCKSZ];
 	uint32_t	i;
@@ -144,13 +481,13 @@ flush_zeros(struct emit *e, const char *file, struct zero_run *z, bool damage,
 	{
 		if (damage)
 			diag_add_block(ds, D_ZERO_PAGE, z->first + i, NULL);
-		emit_page(e, file, zeros, z->first + i, rf, o, ds);
+		emit_page(e, file, zeros, z->first + i, rf, o, sum, ds);
 	}
 	z->count = 0;
 }
 
 static void
-do_relation(struct emit *e, const char *file, const struct options *o)
+do_relation(struct emit *e, const char *file, const struct options *opts)
 {
 	struct diags ds;
 	struct blockreader *br;
@@ -159,7 +496,22 @@ do_relation(struct emit *e, const char *file, const struct options *o)
 	enum br_result r;
 	struct zero_run z = {0, 0};
 	bool		zeros_ok;
+	struct summary s0,
+			   *sum = NULL;
+	struct options fo = *opts;
+	const struct options *o = &fo;
 
+	/* the major only names things in text; a failed guess is no finding */
+	if (fo.profile == NULL && strcmp(file, "-") != 0)
+	{
+		diags_reset(&ds);
+		fo.profile = pg_detect_for_path(file, &ds);
+	}
+	if (o->summary)
+	{
+		memset(&s0, 0, sizeof(s0));
+		sum = &s0;
+	}
 	diags_reset(&ds);
 	br = blockreader_open(file, o->from, o->to, &ds);
 	if (br == NULL)
@@ -185,7 +537,7 @@ do_relation(struct emit *e, const char *file, const struct options *o)
 			break;
 		if (r == BR_SHORT)
 		{
-			flush_zeros(e, file, &z, false, blockreader_relfile(br), o, &ds);
+			flush_zeros(e, file, &z, false, blockreader_relfile(br), o, sum, &ds);
 			cli_report(e, file, &ds);
 			break;
 		}
@@ -199,11 +551,13 @@ do_relation(struct emit *e, const char *file, const struct options *o)
 		}
 		if (page_kind_of(page, &h, blockreader_relfile(br)->fork) == PK_HASH)
 			zeros_ok = true;
-		flush_zeros(e, file, &z, !zeros_ok, blockreader_relfile(br), o, &ds);
-		emit_page(e, file, page, blkno, blockreader_relfile(br), o, &ds);
+		flush_zeros(e, file, &z, !zeros_ok, blockreader_relfile(br), o, sum, &ds);
+		emit_page(e, file, page, blkno, blockreader_relfile(br), o, sum, &ds);
 	}
-	flush_zeros(e, file, &z, false, blockreader_relfile(br), o, &ds);
+	flush_zeros(e, file, &z, false, blockreader_relfile(br), o, sum, &ds);
 	cli_report(e, file, &ds);
+	if (sum != NULL)
+		emit_summary(e, file, sum, o);
 	blockreader_close(br);
 }
 
@@ -284,25 +638,50 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"block", required_argument, NULL, 'b'},
+		{"check", no_argument, NULL, 'c'},
+		{"hex", no_argument, NULL, 'x'},
+		{"item", required_argument, NULL, 'i'},
+		{"pg-version", required_argument, NULL, 'P'},
+		{"summary", no_argument, NULL, 's'},
 		{"json", no_argument, NULL, 'j'},
 		{"verify", no_argument, NULL, 'k'},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
-	struct options o = {false, false, 0, UINT32_MAX};
+	struct options o = {.from = 0, .to = UINT32_MAX};
 	struct emit *e;
 	int			c,
 				i;
+	long		n;
 
 	cli_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "b:jkVh", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "b:ci:jksxVh", longopts, NULL)) != -1)
 	{
 		switch (c)
 		{
 			case 'b':
 				if (cli_parse_block_range(optarg, &o.from, &o.to) != 0)
 					cli_usage_error("invalid block range \"%s\"", optarg);
+				break;
+			case 'c':
+				o.check = true;
+				break;
+			case 'i':
+				if (cli_parse_int(optarg, 1, BLCKSZ / 4, &n) != 0)
+					cli_usage_error("invalid item number \"%s\"", optarg);
+				o.item = (uint16_t) n;
+				break;
+			case 'P':
+				if (cli_parse_int(optarg, 0, 1000, &n) != 0 ||
+					(o.profile = pg_profile_by_major((int) n)) == NULL)
+					cli_usage_error("unsupported PostgreSQL version \"%s\" (10 to 18)", optarg);
+				break;
+			case 's':
+				o.summary = true;
+				break;
+			case 'x':
+				o.hex = true;
 				break;
 			case 'j':
 				o.json = true;
@@ -320,6 +699,8 @@ main(int argc, char **argv)
 	}
 	if (optind >= argc)
 		cli_usage_error("no input files");
+	if (o.summary && (o.hex || o.item))
+		cli_usage_error("--summary does not go with --hex or --item");
 	e = emit_open(o.json ? EMIT_JSON : EMIT_TEXT, stdout);
 	if (e == NULL)
 	{
