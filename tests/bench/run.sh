@@ -99,7 +99,12 @@ BYTES=$RELBYTES
 NAME="checksums of pgbench_accounts ($((RELBYTES / 1048576)) MB): pgpage -k"; THEIRS="pg_checksums --check -f"
 row "$(best "$BIN/pgpage" -k --summary $RELFILES)" "$(best $PGB/pg_checksums --check -D "$DIR/data" -f "$FNODE")"
 
-NAME="pages of pgbench_accounts, JSON: pgpage --json"; THEIRS="pg_filedump -i (text)"
+# pgpage --json prints every tuple's header and bytes (t_data); pg_filedump
+# -i prints headers only, -i -f headers and every item's bytes as a dump:
+# the like-for-like comparison is -i -f, -i is shown for reference.
+NAME="pages of pgbench_accounts, JSON: pgpage --json"; THEIRS="pg_filedump -i -f (text)"
+row "$(best "$BIN/pgpage" --json $RELFILES)" "$(best sh -c "for f in $RELFILES; do pg_filedump -i -f \$f; done")"
+NAME="pages of pgbench_accounts, JSON: pgpage --json"; THEIRS="pg_filedump -i (text, no tuple bytes)"
 row "$(best "$BIN/pgpage" --json $RELFILES)" "$(best sh -c "for f in $RELFILES; do pg_filedump -i \$f; done")"
 
 BYTES=$WALBYTES
