@@ -1,15 +1,83 @@
 /*
- * pgwal: WAL segments, read from disk with no server.
+ * pgwal: WAL segments of PostgreSQL 10 to 18, read from disk with no server.
  *
- * Only the command-line skeleton exists yet: the decoding is the subject
- * of its own issue, and until it lands the tool says so instead of
- * printing anything it cannot stand behind.
+ * Per record: pg_waldump's line in text, pg_get_wal_records_info()'s
+ * columns (and the decoded parts) in JSON; --stats as pg_waldump --stats
+ * and pg_get_wal_stats().  The inputs are segment files (plain, .gz,
+ * .partial) named on the command line, a directory searched as
+ * pg_waldump searches it, or "-": consecutive segments on standard input.
+ * The reading itself is common/walreader.c (pages to records),
+ * walrecord.c (records to parts) and rmgr*.c (names and descriptions);
+ * this file picks the inputs, filters, and prints.
  */
+#include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #include "cli.h"
+#include "emit.h"
+#include "input.h"
+#include "rmgr.h"
+#include "strbuf.h"
+#include "walreader.h"
+#include "walimage.h"
+#include "walrecord.h"
+#include "walstats.h"
+
+struct segfile {
+	uint64_t	segno;
+	char	   *path;
+	int			rank;			/* plain 0, .gz 1, .partial 2, .partial.gz 3 */
+};
+
+/* The segments we read, and the one open now. */
+struct segsrc {
+	struct segfile *f;
+	size_t		n;
+	uint32_t	seg_size;
+	uint32_t	page_size;
+	size_t		cur;			/* index in f of the open segment */
+	struct input *in;
+	uint64_t	in_segno;
+	/* "-": one stream of consecutive segments, from address base on */
+	bool		stream;
+	uint64_t	base;			/* xlp_pageaddr of the stream's first page */
+	uint8_t    *hold;			/* the last page handed out, so it can be asked again */
+	uint64_t	hold_ptr;		/* its address; UINT64_MAX: none */
+};
+
+struct options {
+	bool		json;
+	bool		bkp_details;
+	bool		quiet;
+	bool		keep_going;
+	int			stats;			/* 0 none, 1 per rmgr, 2 per record type */
+	long		limit;			/* -n; 0 = all */
+	const char *path;
+	uint64_t	start;
+	bool		has_start;
+	uint64_t	end;
+	bool		has_end;
+	uint32_t	tli;
+	bool		has_tli;
+	int			pg_version;
+	bool		rmgr_filter[RMGR_COUNT];
+	bool		has_rmgr_filter;
+	bool		has_xid;
+	uint32_t	xid;
+	bool		fullpage;
+	bool		has_rel;
+	uint32_t	rel[3];
+	bool		has_block;
+	uint32_t	block;
+	int			fork;			/* -1 = any */
+	const char *save_fullpage;	/* --save-fullpage: directory for the page images */
+};
 
 static void usage(void) __attribute__((noreturn));
 
@@ -18,31 +86,946 @@ usage(void)
 {
 	printf("%s reads WAL segments of PostgreSQL 10 to 18, with no server.\n\n"
 		   "Usage:\n"
-		   "  %s [OPTION]... FILE...\n\n"
+		   "  %s [OPTION]... FILE...\n"
+		   "  %s [OPTION]... -p DIR\n\n"
+		   "FILE is a WAL segment file (plain, .gz, .partial), or \"-\" for consecutive\n"
+		   "segments on standard input; with -p, the segments are taken from DIR or\n"
+		   "DIR/pg_wal.\n\n"
 		   "Options:\n"
+		   "  -b, --bkp-details    print details of block references\n"
+		   "  -B, --block=N        only records touching block N (with --relation)\n"
+		   "  -e, --end=LSN        stop reading at LSN (or at the end of segment NAME)\n"
+		   "  -F, --fork=FORK      only records touching fork main, fsm, vm or init\n"
+		   "  -j, --json           JSON Lines: one object per record\n"
+		   "  -k, --keep-going     after damage, go on at the next page that starts a record\n"
+		   "  -n, --limit=N        print at most N records\n"
+		   "  -p, --path=DIR       directory of the segments (DIR or DIR/pg_wal)\n"
+		   "  -P, --pg-version=N   read as PostgreSQL major N, whatever the page magic says\n"
+		   "  -q, --quiet          print no records, only diagnostics\n"
+		   "  -r, --rmgr=RMGR      only records of RMGR (repeatable, or a comma list)\n"
+		   "  -R, --relation=T/D/R only records touching relation T/D/R\n"
+		   "  -s, --start=LSN      start at the first record at or after LSN (or segment NAME)\n"
+		   "  -t, --timeline=TLI   timeline of the segments to read\n"
+		   "  -w, --fullpage       only records with full page images\n"
+		   "  -x, --xid=XID        only records of transaction XID\n"
+		   "  -z, --stats[=record] statistics instead of records (per record type with =record)\n"
+		   "      --save-fullpage=DIR  write every full page image, restored, into DIR\n"
 		   "  -V, --version        print the version and exit\n"
 		   "  -h, --help           print this help and exit\n\n"
-		   "Decoding is not built yet: every FILE is refused with exit status 2.\n\n"
 		   "Exit status: 0 clean, 1 damage found, 2 usage or I/O error.\n",
-		   cli_prog(), cli_prog());
+		   cli_prog(), cli_prog(), cli_prog());
 	exit(EXIT_CLEAN);
+}
+
+/* "X/Y" as PostgreSQL parses an LSN. */
+static int
+parse_lsn(const char *s, uint64_t *out)
+{
+	unsigned int hi,
+				lo;
+	int			n = 0;
+
+	if (sscanf(s, "%X/%X%n", &hi, &lo, &n) != 2 || s[n] != '\0')
+		return -1;
+	*out = ((uint64_t) hi << 32) | lo;
+	return 0;
+}
+
+static const char *
+base_name(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
+static int
+suffix_rank(const char *name)
+{
+	const char *rest = name + 24;
+
+	if (strcmp(rest, "") == 0)
+		return 0;
+	if (strcmp(rest, ".gz") == 0)
+		return 1;
+	if (strcmp(rest, ".partial") == 0)
+		return 2;
+	return 3;
+}
+
+static bool
+looks_like_segment(const char *name)
+{
+	uint32_t	tli;
+	uint64_t	segno;
+
+	/* any power-of-two size parses the hex digits; 16 MiB is only a probe */
+	return strlen(name) >= 24 &&
+		wal_parse_segment_name(name, 16 * 1024 * 1024, &tli, &segno) == 0;
+}
+
+static uint32_t
+name_tli(const char *name)
+{
+	uint32_t	tli;
+	uint64_t	segno;
+
+	if (wal_parse_segment_name(name, 16 * 1024 * 1024, &tli, &segno) != 0)
+		return 0;
+	return tli;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(base_name(*(const char *const *) a), base_name(*(const char *const *) b));
+}
+
+/* Segment-named files of dir (pg_waldump looks in DIR, then DIR/pg_wal). */
+static char **
+list_dir(const char *path, size_t *n)
+{
+	static const char *const sub[] = {"", "/pg_wal", "/pg_xlog"};
+	size_t		i;
+
+	*n = 0;
+	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++)
+	{
+		char		dir[4096];
+		DIR		   *d;
+		struct dirent *de;
+		char	  **v = NULL;
+		size_t		cnt = 0,
+					cap = 0;
+
+		snprintf(dir, sizeof(dir), "%s%s", path, sub[i]);
+		d = opendir(dir);
+		if (d == NULL)
+			continue;
+		while ((de = readdir(d)) != NULL)
+		{
+			if (!looks_like_segment(de->d_name))
+				continue;
+			if (cnt == cap)
+			{
+				char	  **nv;
+
+				cap = cap ? cap * 2 : 64;
+				nv = realloc(v, cap * sizeof(*v));
+				if (nv == NULL)
+					break;
+				v = nv;
+			}
+			v[cnt] = malloc(strlen(dir) + strlen(de->d_name) + 2);
+			if (v[cnt] == NULL)
+				break;
+			sprintf(v[cnt], "%s/%s", dir, de->d_name);
+			cnt++;
+		}
+		closedir(d);
+		if (cnt > 0)
+		{
+			qsort(v, cnt, sizeof(*v), cmp_names);
+			*n = cnt;
+			return v;
+		}
+		free(v);
+	}
+	return NULL;
+}
+
+/* The first long page header of a segment file: magic, sizes. */
+static int
+read_long_header(const char *path, struct wal_page_header *h, struct diags *ds)
+{
+	struct input *in = input_open(path, ds);
+	const uint8_t *p;
+	size_t		got;
+
+	if (in == NULL)
+		return -1;
+	p = input_next(in, WAL_LONG_PHD, &got, ds);
+	if (p == NULL || got < WAL_LONG_PHD)
+	{
+		if (!input_failed(in))
+			diag_add(ds, D_WAL_PAGE_HEADER, "%s: too short for a WAL page header", path);
+		input_close(in);
+		return -1;
+	}
+	wal_page_header_decode(p, h);
+	input_close(in);
+	if (!(h->info & XLP_LONG_HEADER))
+	{
+		diag_add(ds, D_WAL_PAGE_HEADER, "%s: the first page has no long header (xlp_info %04X)",
+				 path, (unsigned) h->info);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmp_seg(const void *a, const void *b)
+{
+	const struct segfile *x = a,
+			   *y = b;
+
+	if (x->segno != y->segno)
+		return x->segno < y->segno ? -1 : 1;
+	return x->rank - y->rank;
+}
+
+/* read_page() for a stream: pages come in order; the reader never goes back. */
+static enum walreader_page
+read_stream_page(struct segsrc *s, uint64_t ptr, const uint8_t **page, struct diags *ds)
+{
+	const uint8_t *p;
+	size_t		got;
+	uint64_t	off;
+
+	if (ptr == s->hold_ptr)
+	{
+		*page = s->hold;
+		return WRP_OK;
+	}
+	if (ptr < s->base || ptr - s->base < input_offset(s->in))
+		return WRP_END;			/* behind us: cannot be read again */
+	off = ptr - s->base;
+	if (input_offset(s->in) < off)
+		input_skip(s->in, off - input_offset(s->in), ds);
+	if (input_failed(s->in))
+		return WRP_ERROR;
+	if (input_offset(s->in) != off)
+		return WRP_END;
+	p = input_next(s->in, s->page_size, &got, ds);
+	if (input_failed(s->in))
+		return WRP_ERROR;
+	if (p == NULL || got < s->page_size)
+		return WRP_END;			/* the stream ends: the end of the WAL */
+	memcpy(s->hold, p, s->page_size);
+	s->hold_ptr = ptr;
+	*page = s->hold;
+	return WRP_OK;
+}
+
+static enum walreader_page
+read_page(void *arg, uint64_t ptr, const uint8_t **page, struct diags *ds)
+{
+	struct segsrc *s = arg;
+
+	if (s->stream)
+		return read_stream_page(s, ptr, page, ds);
+	uint64_t	segno = ptr / s->seg_size;
+	uint64_t	off = ptr % s->seg_size;
+	const uint8_t *p;
+	size_t		got;
+
+	if (s->in == NULL || s->in_segno != segno || input_offset(s->in) > off)
+	{
+		size_t		i;
+
+		if (s->in != NULL)
+			input_close(s->in);
+		s->in = NULL;
+		for (i = 0; i < s->n && s->f[i].segno < segno; i++)
+			;
+		if (i == s->n)
+			return WRP_END;
+		if (s->f[i].segno != segno)
+			return WRP_MISSING;
+		s->cur = i;
+		s->in = input_open(s->f[i].path, ds);
+		if (s->in == NULL)
+			return WRP_ERROR;
+		s->in_segno = segno;
+	}
+	if (input_offset(s->in) < off)
+	{
+		input_skip(s->in, off - input_offset(s->in), ds);
+		if (input_failed(s->in))
+			return WRP_ERROR;
+	}
+	if (input_offset(s->in) != off)
+		goto short_file;
+	p = input_next(s->in, s->page_size, &got, ds);
+	if (input_failed(s->in))
+		return WRP_ERROR;
+	if (p == NULL || got < s->page_size)
+		goto short_file;
+	*page = p;
+	return WRP_OK;
+
+short_file:
+	/* a .partial segment ends where its writer stopped: the end of WAL */
+	if (s->f[s->cur].rank >= 2)
+		return WRP_END;
+	{
+		struct diag *d = diag_add(ds, D_WAL_PAGE_HEADER,
+								  "segment file %s is truncated: no full page at offset %" PRIu64,
+								  s->f[s->cur].path, off);
+
+		if (d != NULL)
+		{
+			d->lsn = ptr;
+			d->has_lsn = 1;
+		}
+	}
+	return WRP_ERROR;
+}
+
+/*
+ * XLogRecGetBlockRefInfo(record, pretty, detailed_format, ...) of 15+;
+ * before 15 pg_waldump printed the same, without the compression method.
+ */
+static void
+block_ref_info(struct strbuf *sb, int major, const struct walrec *r, bool pretty, bool detailed)
+{
+	int			id;
+
+	if (detailed && pretty)
+		sb_putc(sb, '\n');
+	for (id = 0; id <= r->max_block_id; id++)
+	{
+		const struct walblock *b = &r->blocks[id];
+
+		if (!b->in_use)
+			continue;
+		if (detailed)
+		{
+			if (pretty)
+				sb_putc(sb, '\t');
+			else if (id > 0)
+				sb_putc(sb, ' ');
+			sb_printf(sb, "blkref #%d: rel %u/%u/%u fork %s blk %u", id,
+					  b->spcoid, b->dboid, b->relnumber,
+					  b->fork < 4 ? wal_fork_names[b->fork] : "?", b->blkno);
+			if (b->has_image)
+			{
+				if (b->compression != WALC_NONE)
+				{
+					sb_printf(sb, " (FPW%s); hole: offset: %u, length: %u, "
+							  "compression saved: %u",
+							  b->apply_image ? "" : " for WAL verification",
+							  b->hole_offset, b->hole_length,
+							  (unsigned) (WAL_BLCKSZ - b->hole_length - b->bimg_len));
+					/* 15 brought more methods than pglz, and names them */
+					if (major >= 15)
+						sb_printf(sb, ", method: %s", wal_compression_name(b->compression));
+				}
+				else
+					sb_printf(sb, " (FPW%s); hole: offset: %u, length: %u",
+							  b->apply_image ? "" : " for WAL verification",
+							  b->hole_offset, b->hole_length);
+			}
+			if (pretty)
+				sb_putc(sb, '\n');
+		}
+		else
+		{
+			if (b->fork != 0)
+				sb_printf(sb, ", blkref #%d: rel %u/%u/%u fork %s blk %u", id,
+						  b->spcoid, b->dboid, b->relnumber,
+						  b->fork < 4 ? wal_fork_names[b->fork] : "?", b->blkno);
+			else
+				sb_printf(sb, ", blkref #%d: rel %u/%u/%u blk %u", id,
+						  b->spcoid, b->dboid, b->relnumber, b->blkno);
+			if (b->has_image)
+				sb_puts(sb, b->apply_image ? " FPW" : " FPW for WAL verification");
+		}
+	}
+	if (!detailed && pretty)
+		sb_putc(sb, '\n');
+}
+
+static bool
+rmgr_matches(const struct options *o, const struct walrec *r)
+{
+	int			id;
+
+	if (o->has_rmgr_filter && (r->rmid >= RMGR_COUNT || !o->rmgr_filter[r->rmid]))
+		return false;
+	if (o->has_xid && r->xid != o->xid)
+		return false;
+	if (o->fullpage && r->fpi_len == 0)
+	{
+		bool		any = false;
+
+		for (id = 0; id <= r->max_block_id; id++)
+			if (r->blocks[id].in_use && r->blocks[id].has_image)
+				any = true;
+		if (!any)
+			return false;
+	}
+	if (o->has_rel || o->has_block || o->fork >= 0)
+	{
+		for (id = 0; id <= r->max_block_id; id++)
+		{
+			const struct walblock *b = &r->blocks[id];
+
+			if (!b->in_use)
+				continue;
+			if (o->has_rel && (b->spcoid != o->rel[0] || b->dboid != o->rel[1] ||
+							   b->relnumber != o->rel[2]))
+				continue;
+			if (o->has_block && b->blkno != o->block)
+				continue;
+			if (o->fork >= 0 && b->fork != o->fork)
+				continue;
+			return true;
+		}
+		return false;
+	}
+	return true;
+}
+
+struct state {
+	const struct options *o;
+	const struct wal_traits *t;
+	struct emit *e;
+	struct strbuf desc;
+	struct strbuf blk;
+	struct strbuf line;
+	struct walstats stats;
+	long		shown;
+	uint32_t	seg_size;
+};
+
+static void
+emit_record(struct state *st, const struct walrec_raw *raw, const struct walrec *r)
+{
+	const char *name = rmgr_name(r->rmid);
+	const char *id = rmgr_identify(st->t->major, r->rmid, r->info);
+	char		unknown[32];
+	bool		have_desc;
+	struct emit *e = st->e;
+
+	if (id == NULL)
+	{
+		snprintf(unknown, sizeof(unknown), "UNKNOWN (%x)", (unsigned) (r->info & ~XLR_INFO_MASK));
+		id = unknown;
+	}
+	sb_reset(&st->desc);
+	sb_reset(&st->blk);
+	if (!st->o->json)
+	{
+		char		nb[16];
+
+		have_desc = rmgr_desc(&st->desc, st->t->major, RS_WALDUMP, r);
+		block_ref_info(&st->blk, st->t->major, r, true, st->o->bkp_details);
+		if (name == NULL)
+		{
+			snprintf(nb, sizeof(nb), "custom%03u", r->rmid);
+			name = nb;
+		}
+		sb_reset(&st->line);
+		sb_printf(&st->line, "rmgr: %-11s len (rec/tot): %6u/%6u, tx: %10u, lsn: %X/%08X, prev %X/%08X, desc: %s %s",
+				  name, r->tot_len - r->fpi_len, r->tot_len, r->xid,
+				  (unsigned) (raw->lsn >> 32), (unsigned) raw->lsn,
+				  (unsigned) (r->prev >> 32), (unsigned) r->prev, id, sb_str(&st->desc));
+		sb_puts(&st->line, sb_str(&st->blk));
+		/* the block text ends with the newline emit_end() writes */
+		if (st->line.len > 0 && st->line.data[st->line.len - 1] == '\n')
+			st->line.data[--st->line.len] = '\0';
+		emit_begin(e);
+		emit_text(e, sb_str(&st->line));
+		emit_end(e);
+		return;
+	}
+	have_desc = rmgr_desc(&st->desc, st->t->major, RS_WALINSPECT, r);
+	block_ref_info(&st->blk, st->t->major, r, false, true);
+	emit_begin(e);
+	emit_lsn(e, "start_lsn", raw->lsn, 0);
+	emit_lsn(e, "end_lsn", raw->end_lsn, 0);
+	emit_lsn(e, "prev_lsn", r->prev, 0);
+	emit_uint(e, "xid", r->xid, 0);
+	if (name != NULL)
+		emit_str(e, "resource_manager", name, 0);
+	else
+	{
+		char		nb[16];
+
+		snprintf(nb, sizeof(nb), "custom%03u", r->rmid);
+		emit_str(e, "resource_manager", nb, 0);
+	}
+	emit_str(e, "record_type", id, 0);
+	emit_uint(e, "record_length", r->tot_len, 0);
+	emit_uint(e, "main_data_length", r->main_data_len, 0);
+	emit_uint(e, "fpi_length", r->fpi_len, 0);
+	if (!have_desc)
+		emit_null(e, "description", 0);
+	else if (st->desc.len == 0 && st->t->walinspect_nulls)
+		emit_null(e, "description", 0);
+	else
+		emit_str(e, "description", sb_str(&st->desc), 0);
+	if (r->max_block_id < 0 && st->t->walinspect_nulls)
+		emit_null(e, "block_ref", 0);
+	else
+		emit_str(e, "block_ref", sb_str(&st->blk), 0);
+	emit_bool(e, "description_known", have_desc, 0);
+	emit_uint(e, "rmid", r->rmid, 0);
+	emit_uint(e, "info", r->info, 0);
+	emit_bool(e, "crc_ok", raw->crc_ok, 0);
+	{
+		char		seg[32];
+
+		wal_segment_name(seg, raw->tli, raw->lsn / st->seg_size, st->seg_size);
+		emit_str(e, "segment", seg, 0);
+	}
+	emit_uint(e, "timeline", raw->tli, 0);
+	if (r->origin != 0)
+		emit_uint(e, "origin", r->origin, 0);
+	if (r->toplevel_xid != 0)
+		emit_uint(e, "toplevel_xid", r->toplevel_xid, 0);
+	emit_arr_begin(e, "blocks", 0);
+	{
+		int			i;
+
+		for (i = 0; i <= r->max_block_id; i++)
+		{
+			const struct walblock *b = &r->blocks[i];
+
+			if (!b->in_use)
+				continue;
+			emit_obj_begin(e, NULL, 0);
+			emit_uint(e, "block_id", (unsigned) i, 0);
+			emit_uint(e, "spcoid", b->spcoid, 0);
+			emit_uint(e, "dboid", b->dboid, 0);
+			emit_uint(e, "relfilenode", b->relnumber, 0);
+			emit_str(e, "fork", b->fork < 4 ? wal_fork_names[b->fork] : "?", 0);
+			emit_uint(e, "blkno", b->blkno, 0);
+			emit_bool(e, "will_init", (b->flags & BKPBLOCK_WILL_INIT) != 0, 0);
+			emit_uint(e, "data_length", b->data_len, 0);
+			emit_bool(e, "has_image", b->has_image, 0);
+			/* the same fields whether or not there is an image: one schema */
+			emit_uint(e, "image_length", b->bimg_len, 0);
+			emit_uint(e, "hole_offset", b->hole_offset, 0);
+			emit_uint(e, "hole_length", b->hole_length, 0);
+			emit_str(e, "compression", wal_compression_name(b->compression), 0);
+			emit_bool(e, "apply", b->apply_image, 0);
+			emit_uint(e, "bimg_info", b->bimg_info, 0);
+			emit_obj_end(e);
+		}
+	}
+	emit_arr_end(e);
+	emit_end(e);
+}
+
+static int
+parse_rmgr_list(struct options *o, const char *arg)
+{
+	char	   *copy = strdup(arg),
+			   *tok,
+			   *save = NULL;
+	int			ok = 0;
+
+	if (copy == NULL)
+		return -1;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save))
+	{
+		int			i;
+		bool		found = false;
+
+		for (i = 0; i < RMGR_COUNT; i++)
+			if (strcasecmp(tok, rmgr_name((uint8_t) i)) == 0)
+			{
+				o->rmgr_filter[i] = true;
+				found = true;
+			}
+		if (!found)
+			ok = -1;
+	}
+	free(copy);
+	o->has_rmgr_filter = true;
+	return ok;
+}
+
+static void
+list_rmgrs(void)
+{
+	int			i;
+
+	for (i = 0; i < RMGR_COUNT; i++)
+		printf("%s\n", rmgr_name((uint8_t) i));
+	exit(EXIT_CLEAN);
+}
+
+/* -s/-e: an LSN, or a segment name meaning its first byte (or, for -e, its end) */
+static int
+parse_position(const char *s, uint64_t *lsn, bool *is_seg, char **segname)
+{
+	*is_seg = false;
+	if (parse_lsn(s, lsn) == 0)
+		return 0;
+	if (looks_like_segment(base_name(s)))
+	{
+		*is_seg = true;
+		*segname = strdup(base_name(s));
+		return 0;
+	}
+	return -1;
+}
+
+/*
+ * --save-fullpage: each full page image of the record, restored, as
+ * DIR/TLI-LSNHI-LSNLO.SPC.DB.REL.BLK_FORK (pg_waldump's names).  A file
+ * that cannot be written is an I/O error (2); an image that cannot be
+ * restored is damage.
+ */
+static void
+save_fullpages(const char *dir, const struct walrec_raw *raw, const struct walrec *r,
+			   struct diags *ds)
+{
+	uint8_t		page[WAL_BLCKSZ];
+	int			id;
+
+	for (id = 0; id <= r->max_block_id; id++)
+	{
+		const struct walblock *b = &r->blocks[id];
+		char		path[4096];
+		FILE	   *f;
+		bool		ok;
+
+		if (!b->in_use || !b->has_image)
+			continue;
+		if (wal_restore_image(b, page, ds) != 0)
+		{
+			struct diag *d = ds->n > 0 ? &ds->d[ds->n - 1] : NULL;
+
+			if (d != NULL)
+			{
+				d->lsn = raw->lsn;
+				d->has_lsn = 1;
+			}
+			continue;
+		}
+		snprintf(path, sizeof(path), "%s/%08X-%08X-%08X.%u.%u.%u.%u_%s", dir,
+				 raw->tli, (unsigned) (raw->lsn >> 32), (unsigned) raw->lsn,
+				 b->spcoid, b->dboid, b->relnumber, b->blkno,
+				 b->fork < 4 ? wal_fork_names[b->fork] : "unknown");
+		f = fopen(path, "wb");
+		if (f == NULL)
+		{
+			diag_add(ds, D_OPEN_FAILED, "cannot write %s: %s", path, strerror(errno));
+			continue;
+		}
+		ok = fwrite(page, sizeof(page), 1, f) == 1;
+		if (fclose(f) != 0)
+			ok = false;
+		if (!ok)
+			diag_add(ds, D_OPEN_FAILED, "cannot write %s: %s", path, strerror(errno));
+	}
+}
+
+/* Read, filter and print; the exit status. */
+static int
+run(const struct options *o, const struct wal_traits *t, struct segsrc *src,
+	struct diags *ds)
+{
+	struct state st;
+	struct walreader_config cfg;
+	struct walreader *rd;
+	struct walrec_raw raw;
+	struct walrec *rec;
+	enum walreader_result res;
+
+	st.t = t;
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.seg_size = src->seg_size;
+	cfg.page_size = src->page_size;
+	cfg.magic = t->magic;
+	cfg.max_rmid = t->max_rmid;
+	cfg.custom_rmgrs = t->custom_rmgrs;
+	cfg.keep_going = o->keep_going;
+	cfg.read_page = read_page;
+	cfg.arg = src;
+	rd = walreader_create(&cfg);
+	rec = malloc(sizeof(*rec));
+	if (rd == NULL || rec == NULL)
+		return EXIT_TROUBLE;
+	walreader_seek(rd, o->start);
+
+	st.o = o;
+	st.e = emit_open(o->json ? EMIT_JSON : EMIT_TEXT, stdout);
+	if (st.e == NULL)
+		return EXIT_TROUBLE;
+	st.desc = (struct strbuf) STRBUF_INIT;
+	st.blk = (struct strbuf) STRBUF_INIT;
+	st.line = (struct strbuf) STRBUF_INIT;
+	st.shown = 0;
+	st.seg_size = src->seg_size;
+	walstats_init(&st.stats, t->major);
+
+	while ((res = walreader_next(rd, &raw, ds)) != WR_END)
+	{
+		if (res == WR_DAMAGE)
+		{
+			cli_report(st.e, NULL, ds);
+			continue;
+		}
+		if (o->has_end && raw.end_lsn > o->end)
+			break;
+		if (walrecord_decode(t, raw.data, raw.len, raw.lsn, rec, ds) != 0)
+		{
+			cli_report(st.e, NULL, ds);
+			continue;
+		}
+		if (!rmgr_matches(o, rec))
+			continue;
+		if (o->stats)
+		{
+			if (st.stats.count == 0 && st.stats.startptr == 0)
+				st.stats.startptr = raw.lsn;
+			walstats_add(&st.stats, rec, raw.end_lsn);
+		}
+		else if (!o->quiet)
+			emit_record(&st, &raw, rec);
+		if (o->save_fullpage != NULL)
+			save_fullpages(o->save_fullpage, &raw, rec, ds);
+		st.shown++;
+		if (o->limit > 0 && st.shown >= o->limit)
+			break;
+		if (ds->n > 0)
+			cli_report(st.e, NULL, ds);
+	}
+	if (o->stats)
+		walstats_emit(&st.stats, st.e, o->stats == 2, o->json);
+	cli_report(st.e, NULL, ds);
+	walreader_free(rd);
+	if (src->in != NULL)
+		input_close(src->in);
+	src->in = NULL;
+	sb_free(&st.desc);
+	sb_free(&st.blk);
+	sb_free(&st.line);
+	free(rec);
+	return cli_finish(st.e);
+}
+
+/*
+ * "-": standard input holds consecutive segments (plain, or gzip'd members
+ * one after the other, as "cat *.gz" gives them).  The first page's long
+ * header gives the major, the sizes and where the stream starts.
+ */
+static int
+run_stream(struct options *o, const char *start_seg, const char *end_seg)
+{
+	struct segsrc src;
+	struct diags ds;
+	struct wal_page_header lh;
+	const struct wal_traits *t;
+	const uint8_t *p;
+	size_t		got;
+	int			rc;
+
+	memset(&src, 0, sizeof(src));
+	diags_reset(&ds);
+	src.stream = true;
+	src.in = input_open("-", &ds);
+	if (src.in == NULL)
+	{
+		cli_report(NULL, NULL, &ds);
+		return EXIT_TROUBLE;
+	}
+	p = input_next(src.in, 8192, &got, &ds);
+	if (p == NULL || got < 8192)
+	{
+		if (!input_failed(src.in))
+			diag_add(&ds, D_WAL_PAGE_HEADER, "-: too short for a WAL page");
+		cli_report(NULL, NULL, &ds);
+		input_close(src.in);
+		return EXIT_TROUBLE;
+	}
+	wal_page_header_decode(p, &lh);
+	t = o->pg_version ? wal_traits_by_major(o->pg_version) : wal_traits_by_magic(lh.magic);
+	if (!(lh.info & XLP_LONG_HEADER) || t == NULL || lh.xlog_blcksz != 8192 ||
+		lh.seg_size < 1024 * 1024 || lh.seg_size > 1024u * 1024 * 1024 ||
+		(lh.seg_size & (lh.seg_size - 1)) != 0)
+	{
+		fprintf(stderr, "%s: -: not a WAL segment of PostgreSQL 10 to 18 (magic %04X, info %04X)\n",
+				cli_prog(), (unsigned) lh.magic, (unsigned) lh.info);
+		input_close(src.in);
+		return EXIT_TROUBLE;
+	}
+	src.seg_size = lh.seg_size;
+	src.page_size = lh.xlog_blcksz;
+	src.base = lh.pageaddr;
+	src.hold = malloc(src.page_size);
+	if (src.hold == NULL)
+	{
+		input_close(src.in);
+		return EXIT_TROUBLE;
+	}
+	memcpy(src.hold, p, src.page_size);
+	src.hold_ptr = src.base;
+	if (start_seg != NULL || end_seg != NULL)
+	{
+		uint32_t	tli;
+		uint64_t	segno;
+
+		if (start_seg != NULL)
+		{
+			if (wal_parse_segment_name(start_seg, src.seg_size, &tli, &segno) != 0)
+				cli_usage_error("invalid segment name \"%s\"", start_seg);
+			o->start = segno * src.seg_size;
+		}
+		if (end_seg != NULL)
+		{
+			if (wal_parse_segment_name(end_seg, src.seg_size, &tli, &segno) != 0)
+				cli_usage_error("invalid segment name \"%s\"", end_seg);
+			o->end = (segno + 1) * src.seg_size;
+		}
+	}
+	if (!o->has_start || o->start < src.base)
+		o->start = src.base;
+	rc = run(o, t, &src, &ds);
+	free(src.hold);
+	return rc;
 }
 
 int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{"bkp-details", no_argument, NULL, 'b'},
+		{"block", required_argument, NULL, 'B'},
+		{"end", required_argument, NULL, 'e'},
+		{"fork", required_argument, NULL, 'F'},
+		{"json", no_argument, NULL, 'j'},
+		{"keep-going", no_argument, NULL, 'k'},
+		{"limit", required_argument, NULL, 'n'},
+		{"path", required_argument, NULL, 'p'},
+		{"pg-version", required_argument, NULL, 'P'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"rmgr", required_argument, NULL, 'r'},
+		{"relation", required_argument, NULL, 'R'},
+		{"start", required_argument, NULL, 's'},
+		{"timeline", required_argument, NULL, 't'},
+		{"fullpage", no_argument, NULL, 'w'},
+		{"xid", required_argument, NULL, 'x'},
+		{"stats", optional_argument, NULL, 'z'},
+		{"save-fullpage", required_argument, NULL, 1000},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
-	int			c;
+	struct options o;
+	struct state st;
+	struct segsrc src;
+	struct diags ds;
+	struct wal_page_header lh;
+	char	  **files = NULL;
+	size_t		nfiles = 0,
+				i;
+	int			c,
+				rc;
+	long		v;
+	char	   *start_seg = NULL,
+			   *end_seg = NULL;
+	bool		start_is_seg = false,
+				end_is_seg = false;
+	const char *first_tli_name;
 
+	memset(&o, 0, sizeof(o));
+	o.fork = -1;
 	cli_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "Vh", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "bB:e:F:jkn:p:P:qr:R:s:t:wx:z::Vh", longopts, NULL)) != -1)
 	{
 		switch (c)
 		{
+			case 'b':
+				o.bkp_details = true;
+				break;
+			case 'B':
+				if (cli_parse_int(optarg, 0, UINT32_MAX - 1, &v) != 0)
+					cli_usage_error("invalid block number \"%s\"", optarg);
+				o.has_block = true;
+				o.block = (uint32_t) v;
+				break;
+			case 'e':
+				if (parse_position(optarg, &o.end, &end_is_seg, &end_seg) != 0)
+					cli_usage_error("invalid WAL location \"%s\"", optarg);
+				o.has_end = true;
+				break;
+			case 'F':
+				for (o.fork = 0; o.fork < 4; o.fork++)
+					if (strcmp(optarg, wal_fork_names[o.fork]) == 0)
+						break;
+				if (o.fork == 4)
+					cli_usage_error("invalid fork name \"%s\"", optarg);
+				break;
+			case 'j':
+				o.json = true;
+				break;
+			case 'k':
+				o.keep_going = true;
+				break;
+			case 'n':
+				if (cli_parse_int(optarg, 0, 2147483647L, &o.limit) != 0)
+					cli_usage_error("invalid value \"%s\" for option -n/--limit", optarg);
+				break;
+			case 'p':
+				o.path = optarg;
+				break;
+			case 'P':
+				if (cli_parse_int(optarg, 10, 18, &v) != 0)
+					cli_usage_error("unsupported PostgreSQL major \"%s\" (10 to 18)", optarg);
+				o.pg_version = (int) v;
+				break;
+			case 'q':
+				o.quiet = true;
+				break;
+			case 'r':
+				if (strcmp(optarg, "list") == 0)
+					list_rmgrs();
+				if (parse_rmgr_list(&o, optarg) != 0)
+					cli_usage_error("unknown resource manager in \"%s\" (-r list shows them)", optarg);
+				break;
+			case 'R':
+				{
+					unsigned	a,
+								b,
+								cc;
+					int			n = 0;
+
+					if (sscanf(optarg, "%u/%u/%u%n", &a, &b, &cc, &n) != 3 || optarg[n] != '\0')
+						cli_usage_error("invalid relation specification \"%s\" (expected T/D/R)", optarg);
+					o.has_rel = true;
+					o.rel[0] = a;
+					o.rel[1] = b;
+					o.rel[2] = cc;
+				}
+				break;
+			case 's':
+				if (parse_position(optarg, &o.start, &start_is_seg, &start_seg) != 0)
+					cli_usage_error("invalid WAL location \"%s\"", optarg);
+				o.has_start = true;
+				break;
+			case 't':
+				if (cli_parse_int(optarg, 1, UINT32_MAX, &v) != 0)
+					cli_usage_error("invalid timeline \"%s\"", optarg);
+				o.tli = (uint32_t) v;
+				o.has_tli = true;
+				break;
+			case 'w':
+				o.fullpage = true;
+				break;
+			case 'x':
+				if (cli_parse_int(optarg, 0, UINT32_MAX, &v) != 0)
+					cli_usage_error("invalid transaction ID \"%s\"", optarg);
+				o.has_xid = true;
+				o.xid = (uint32_t) v;
+				break;
+			case 'z':
+				o.stats = 1;
+				if (optarg != NULL)
+				{
+					if (strcmp(optarg, "record") != 0)
+						cli_usage_error("invalid value \"%s\" for option -z/--stats", optarg);
+					o.stats = 2;
+				}
+				break;
+			case 1000:
+				o.save_fullpage = optarg;
+				break;
 			case 'V':
 				cli_print_version();
 			case 'h':
@@ -51,8 +1034,183 @@ main(int argc, char **argv)
 				cli_try_help();
 		}
 	}
-	if (optind >= argc)
-		cli_usage_error("no input files");
-	fprintf(stderr, "%s: %s: decoding is not built yet\n", cli_prog(), argv[optind]);
-	return EXIT_TROUBLE;
+	if (o.has_block && !o.has_rel)
+		cli_usage_error("option -B/--block requires option -R/--relation");
+
+	diags_reset(&ds);
+	memset(&src, 0, sizeof(src));
+	rc = EXIT_TROUBLE;
+	if (o.path != NULL)
+	{
+		files = list_dir(o.path, &nfiles);
+		if (files == NULL)
+		{
+			fprintf(stderr, "%s: %s: no WAL segment files found (looked in it and its pg_wal/)\n",
+					cli_prog(), o.path);
+			goto out;
+		}
+	}
+	else
+	{
+		if (optind >= argc)
+			cli_usage_error("no input files");
+		if (strcmp(argv[optind], "-") == 0)
+		{
+			if (argc - optind > 1)
+				cli_usage_error("\"-\" (standard input) must be the only input");
+			rc = run_stream(&o, start_is_seg ? start_seg : NULL, end_is_seg ? end_seg : NULL);
+			goto out;
+		}
+		files = calloc((size_t) (argc - optind), sizeof(*files));
+		if (files == NULL)
+			goto out;
+		for (i = 0; i < (size_t) (argc - optind); i++)
+		{
+			const char *f = argv[optind + (int) i];
+
+			if (!looks_like_segment(base_name(f)))
+			{
+				FILE	   *fp = fopen(f, "r");
+
+				if (fp == NULL)
+				{
+					fprintf(stderr, "%s: cannot open (%s: %s)\n", cli_prog(), f, strerror(errno));
+					goto out;
+				}
+				fclose(fp);
+				fprintf(stderr, "%s: %s: not a WAL segment file name (TTTTTTTTXXXXXXXXYYYYYYYY[.partial][.gz])\n",
+						cli_prog(), f);
+				goto out;
+			}
+			if ((files[nfiles] = strdup(f)) == NULL)
+				goto out;
+			nfiles++;
+		}
+		qsort(files, nfiles, sizeof(*files), cmp_names);
+	}
+
+	/* the timeline: -t, or that of the first segment */
+	if (!o.has_tli)
+	{
+		first_tli_name = base_name(files[0]);
+		o.tli = name_tli(first_tli_name);
+		if (start_is_seg)
+			o.tli = name_tli(start_seg);
+	}
+
+	/*
+	 * The sizes and the major from the long header of the first segment of
+	 * the timeline that has a readable one (a damaged first page does not
+	 * hide the segments after it).
+	 */
+	st.t = NULL;
+	{
+		bool		any = false,
+					read_one = false;
+
+		for (i = 0; i < nfiles && st.t == NULL; i++)
+		{
+			if (name_tli(base_name(files[i])) != o.tli)
+				continue;
+			any = true;
+			if (read_long_header(files[i], &lh, &ds) != 0)
+			{
+				if (ds.worst < SEV_FATAL)
+					read_one = true;
+				cli_report(NULL, NULL, &ds);
+				continue;
+			}
+			read_one = true;
+			st.t = o.pg_version ? wal_traits_by_major(o.pg_version) : wal_traits_by_magic(lh.magic);
+			if (st.t != NULL &&
+				(lh.seg_size < 1024 * 1024 || lh.seg_size > 1024u * 1024 * 1024 ||
+				 (lh.seg_size & (lh.seg_size - 1)) != 0 || lh.xlog_blcksz != 8192))
+			{
+				diag_add(&ds, D_WAL_PAGE_HEADER, "%s: unsupported segment size %u or page size %u",
+						 files[i], lh.seg_size, lh.xlog_blcksz);
+				cli_report(NULL, NULL, &ds);
+				st.t = NULL;
+			}
+			else if (st.t == NULL)
+			{
+				diag_add(&ds, D_WAL_PAGE_HEADER,
+						 "%s: unknown WAL page magic %04X (not PostgreSQL 10 to 18; try --pg-version)",
+						 files[i], (unsigned) lh.magic);
+				cli_report(NULL, NULL, &ds);
+			}
+		}
+		if (!any)
+		{
+			fprintf(stderr, "%s: no WAL segment of timeline %u\n", cli_prog(), o.tli);
+			goto out;
+		}
+		if (st.t == NULL)
+		{
+			/* damage if a header was read and is bad; 2 if nothing could be read */
+			rc = read_one ? EXIT_DAMAGE : EXIT_TROUBLE;
+			goto out;
+		}
+	}
+	src.seg_size = lh.seg_size;
+	src.page_size = lh.xlog_blcksz;
+	src.f = calloc(nfiles, sizeof(*src.f));
+	if (src.f == NULL)
+		goto out;
+	for (i = 0; i < nfiles; i++)
+	{
+		uint32_t	tli;
+		uint64_t	segno;
+
+		if (wal_parse_segment_name(base_name(files[i]), src.seg_size, &tli, &segno) != 0 ||
+			tli != o.tli)
+			continue;
+		src.f[src.n].segno = segno;
+		src.f[src.n].path = files[i];
+		src.f[src.n].rank = suffix_rank(base_name(files[i]));
+		src.n++;
+	}
+	qsort(src.f, src.n, sizeof(*src.f), cmp_seg);
+	{
+		/* one file per segment: the complete one before .gz before .partial */
+		size_t		j = 0;
+
+		for (i = 0; i < src.n; i++)
+			if (j == 0 || src.f[j - 1].segno != src.f[i].segno)
+				src.f[j++] = src.f[i];
+		src.n = j;
+	}
+	if (start_is_seg)
+	{
+		uint32_t	tli;
+		uint64_t	segno;
+
+		if (wal_parse_segment_name(start_seg, src.seg_size, &tli, &segno) != 0)
+			cli_usage_error("invalid segment name \"%s\"", start_seg);
+		o.start = segno * src.seg_size;
+	}
+	if (end_is_seg)
+	{
+		uint32_t	tli;
+		uint64_t	segno;
+
+		if (wal_parse_segment_name(end_seg, src.seg_size, &tli, &segno) != 0)
+			cli_usage_error("invalid segment name \"%s\"", end_seg);
+		o.end = (segno + 1) * src.seg_size;
+	}
+	if (!o.has_start)
+		o.start = src.f[0].segno * src.seg_size;
+	if (o.has_end && o.end <= o.start)
+		cli_usage_error("end WAL location %X/%X is not after start %X/%X",
+						(unsigned) (o.end >> 32), (unsigned) o.end,
+						(unsigned) (o.start >> 32), (unsigned) o.start);
+
+	rc = run(&o, st.t, &src, &ds);
+out:
+	for (i = 0; i < nfiles; i++)
+		free(files[i]);
+	free(files);
+	free(src.f);
+	free(start_seg);
+	free(end_seg);
+	return rc;
 }

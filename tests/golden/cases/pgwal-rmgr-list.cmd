@@ -1,0 +1,2 @@
+# the resource managers -r knows
+pgwal -r list

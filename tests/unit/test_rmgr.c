@@ -1,0 +1,571 @@
+/*
+ * rmgr: record type names and descriptions per major, against strings
+ * written from each major's src/backend/access/rmgrdesc files' format strings
+ * (the oracle test holds 15..18 against pg_walinspect on real WAL; these
+ * cover the wording of 10..14 and the edges: short data, empty arrays).
+ */
+#include "unit.h"
+
+#include <stdlib.h>
+
+#include "rmgr.h"
+
+/* A record with main data d (n bytes) and nothing else. */
+static void
+rec_init(struct walrec *r, uint8_t rmid, uint8_t info, const uint8_t *d, uint32_t n)
+{
+	memset(r, 0, sizeof(*r));
+	r->rmid = rmid;
+	r->info = info;
+	r->main_data = n ? d : NULL;
+	r->main_data_len = n;
+	r->max_block_id = -1;
+}
+
+/* Give the record block 0 with data. */
+static void
+rec_block0(struct walrec *r, const uint8_t *d, uint16_t n)
+{
+	r->max_block_id = 0;
+	r->blocks[0].in_use = true;
+	r->blocks[0].has_data = n > 0;
+	r->blocks[0].data = d;
+	r->blocks[0].data_len = n;
+}
+
+static void
+put16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t) v;
+	p[1] = (uint8_t) (v >> 8);
+}
+
+static void
+put32(uint8_t *p, uint32_t v)
+{
+	put16(p, (uint16_t) v);
+	put16(p + 2, (uint16_t) (v >> 16));
+}
+
+static void
+put64(uint8_t *p, uint64_t v)
+{
+	put32(p, (uint32_t) v);
+	put32(p + 4, (uint32_t) (v >> 32));
+}
+
+/* The description of r in major, or "<null>" when there is none. */
+static const char *
+desc(struct strbuf *sb, int major, const struct walrec *r)
+{
+	sb_reset(sb);
+	if (!rmgr_desc(sb, major, RS_WALINSPECT, r))
+		return "<null>";
+	return sb_str(sb);
+}
+
+static void
+test_names(void **state)
+{
+	(void) state;
+	assert_string_equal(rmgr_name(RM_HEAP2_ID), "Heap2");
+	assert_null(rmgr_name(200));
+	assert_string_equal(rmgr_identify(10, RM_HEAP2_ID, 0x10), "CLEAN");
+	assert_string_equal(rmgr_identify(14, RM_HEAP2_ID, 0x10), "PRUNE");
+	assert_string_equal(rmgr_identify(17, RM_HEAP2_ID, 0x10), "PRUNE_ON_ACCESS");
+	assert_string_equal(rmgr_identify(11, RM_HEAP_ID, 0x30), "TRUNCATE");
+	assert_string_equal(rmgr_identify(15, RM_HEAP_ID, 0x80), "INSERT+INIT");
+	assert_string_equal(rmgr_identify(10, RM_BTREE_ID, 0x50), "SPLIT_L_ROOT");
+	assert_string_equal(rmgr_identify(11, RM_BTREE_ID, 0x50), "SPLIT_L_HIGHKEY");
+	assert_string_equal(rmgr_identify(13, RM_BTREE_ID, 0x60), "DEDUP");
+	/* Transaction: the HAS_INFO bit does not change the name */
+	assert_string_equal(rmgr_identify(15, RM_XACT_ID, 0x80), "COMMIT");
+	assert_string_equal(rmgr_identify(17, RM_XLOG_ID, 0xE0), "CHECKPOINT_REDO");
+	assert_null(rmgr_identify(9, RM_HEAP_ID, 0));
+}
+
+static void
+test_heap(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct walrec r;
+	uint8_t		d[32];
+
+	(void) state;
+	/* xl_heap_insert: offnum 10, flags 0x01 */
+	memset(d, 0, sizeof(d));
+	put16(d, 10);
+	d[2] = 0x01;
+	rec_init(&r, RM_HEAP_ID, 0x00, d, 3);
+	assert_string_equal(desc(&sb, 10, &r), "off 10");
+	assert_string_equal(desc(&sb, 11, &r), "off 10");
+	assert_string_equal(desc(&sb, 12, &r), "off 10 flags 0x01");
+	assert_string_equal(desc(&sb, 14, &r), "off 10 flags 0x01");
+	assert_string_equal(desc(&sb, 16, &r), "off: 10, flags: 0x01");
+	/* too short: no description */
+	rec_init(&r, RM_HEAP_ID, 0x00, d, 2);
+	assert_string_equal(desc(&sb, 14, &r), "<null>");
+
+	/* xl_heap_delete: xmax 700, offnum 3, infobits KEYS_UPDATED, flags 0x02 */
+	memset(d, 0, sizeof(d));
+	put32(d, 700);
+	put16(d + 4, 3);
+	d[6] = 0x10;
+	d[7] = 0x02;
+	rec_init(&r, RM_HEAP_ID, 0x10, d, 8);
+	assert_string_equal(desc(&sb, 10, &r), "off 3 KEYS_UPDATED ");
+	assert_string_equal(desc(&sb, 13, &r), "off 3 flags 0x02 KEYS_UPDATED ");
+	assert_string_equal(desc(&sb, 16, &r), "xmax: 700, off: 3, infobits: [KEYS_UPDATED], flags: 0x02");
+
+	/* xl_heap_update: old_xmax 5, old_off 2, no infobits, flags 0, new_xmax 0, new_off 7 */
+	memset(d, 0, sizeof(d));
+	put32(d, 5);
+	put16(d + 4, 2);
+	put16(d + 12, 7);
+	rec_init(&r, RM_HEAP_ID, 0x40, d, 14);
+	assert_string_equal(desc(&sb, 11, &r), "off 2 xmax 5 ; new off 7 xmax 0");
+	assert_string_equal(desc(&sb, 14, &r), "off 2 xmax 5 flags 0x00 ; new off 7 xmax 0");
+	assert_string_equal(desc(&sb, 17, &r),
+						"old_xmax: 5, old_off: 2, old_infobits: [], flags: 0x00, new_xmax: 0, new_off: 7");
+
+	/* xl_heap_lock: xid 9, off 4, infobits IS_MULTI|LOCK_ONLY, flags 1 */
+	memset(d, 0, sizeof(d));
+	put32(d, 9);
+	put16(d + 4, 4);
+	d[6] = 0x03;
+	d[7] = 0x01;
+	rec_init(&r, RM_HEAP_ID, 0x60, d, 8);
+	assert_string_equal(desc(&sb, 10, &r), "off 4: xid 9: flags 1 IS_MULTI LOCK_ONLY ");
+	assert_string_equal(desc(&sb, 12, &r), "off 4: xid 9: flags 0x01 IS_MULTI LOCK_ONLY ");
+	assert_string_equal(desc(&sb, 18, &r), "xmax: 9, off: 4, infobits: [IS_MULTI, LOCK_ONLY], flags: 0x01");
+
+	/* xl_heap_truncate (11+): db, 2 relids, CASCADE */
+	memset(d, 0, sizeof(d));
+	put32(d, 16384);
+	put32(d + 4, 2);
+	d[8] = 0x01;
+	put32(d + 12, 16400);
+	put32(d + 16, 16401);
+	rec_init(&r, RM_HEAP_ID, 0x30, d, 20);
+	assert_string_equal(desc(&sb, 11, &r), "cascade nrelids 2 relids 16400 16401");
+	assert_string_equal(desc(&sb, 16, &r), "flags: [CASCADE], nrelids: 2, relids: [16400, 16401]");
+	/* a relid count larger than the data */
+	put32(d + 4, 1000);
+	assert_string_equal(desc(&sb, 15, &r), "<null>");
+	sb_free(&sb);
+}
+
+static void
+test_heap2(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct walrec r;
+	uint8_t		d[32],
+				b[32];
+
+	(void) state;
+	/* 10..13 CLEAN: latestRemovedXid 712 */
+	memset(d, 0, sizeof(d));
+	put32(d, 712);
+	put16(d + 4, 1);
+	put16(d + 6, 2);
+	rec_init(&r, RM_HEAP2_ID, 0x10, d, 8);
+	assert_string_equal(desc(&sb, 10, &r), "remxid 712");
+	assert_string_equal(desc(&sb, 13, &r), "remxid 712");
+	/* 14/15 PRUNE */
+	assert_string_equal(desc(&sb, 14, &r), "latestRemovedXid 712 nredirected 1 ndead 2");
+	/* 16 PRUNE with the offsets in block 0: 1 redirect 3->4, dead 5 6, unused 9 */
+	put16(b, 3);
+	put16(b + 2, 4);
+	put16(b + 4, 5);
+	put16(b + 6, 6);
+	put16(b + 8, 9);
+	rec_block0(&r, b, 10);
+	assert_string_equal(desc(&sb, 16, &r),
+						"snapshotConflictHorizon: 712, nredirected: 1, ndead: 2, nunused: 1, redirected: [3->4], dead: [5, 6], unused: [9]");
+
+	/* 10..13 FREEZE_PAGE is 0x20; 14+ VACUUM */
+	memset(d, 0, sizeof(d));
+	put32(d, 800);
+	put16(d + 4, 3);
+	rec_init(&r, RM_HEAP2_ID, 0x20, d, 6);
+	assert_string_equal(desc(&sb, 12, &r), "cutoff xid 800 ntuples 3");
+	put16(d, 2);
+	rec_init(&r, RM_HEAP2_ID, 0x20, d, 2);
+	assert_string_equal(desc(&sb, 14, &r), "nunused 2");
+
+	/* VISIBLE: cutoff 900, flags 3 */
+	memset(d, 0, sizeof(d));
+	put32(d, 900);
+	d[4] = 3;
+	rec_init(&r, RM_HEAP2_ID, 0x40, d, 5);
+	assert_string_equal(desc(&sb, 11, &r), "cutoff xid 900 flags 3");
+	assert_string_equal(desc(&sb, 12, &r), "cutoff xid 900 flags 0x03");
+	assert_string_equal(desc(&sb, 16, &r), "snapshotConflictHorizon: 900, flags: 0x03");
+
+	/* MULTI_INSERT: flags 0x02, 2 tuples at offsets 1 2 */
+	memset(d, 0, sizeof(d));
+	d[0] = 0x02;
+	put16(d + 2, 2);
+	put16(d + 4, 1);
+	put16(d + 6, 2);
+	rec_init(&r, RM_HEAP2_ID, 0x50, d, 8);
+	assert_string_equal(desc(&sb, 10, &r), "2 tuples");
+	assert_string_equal(desc(&sb, 12, &r), "2 tuples flags 0x02");
+	rec_block0(&r, b, 4);
+	assert_string_equal(desc(&sb, 16, &r), "ntuples: 2, flags: 0x02, offsets: [1, 2]");
+	r.info |= 0x80;				/* +INIT: no offsets */
+	assert_string_equal(desc(&sb, 16, &r), "ntuples: 2, flags: 0x02");
+
+	/* 17 PRUNE_VACUUM_CLEANUP: no horizon, catalog rel, 2 unused */
+	memset(d, 0, sizeof(d));
+	d[0] = 2;					/* reason */
+	d[1] = 0x02 | 0x80;			/* IS_CATALOG_REL | HAS_NOW_UNUSED_ITEMS */
+	rec_init(&r, RM_HEAP2_ID, 0x30, d, 2);
+	put16(b, 2);
+	put16(b + 2, 7);
+	put16(b + 4, 8);
+	rec_block0(&r, b, 6);
+	assert_string_equal(desc(&sb, 17, &r),
+						", isCatalogRel: T, nplans: 0, nredirected: 0, ndead: 0, nunused: 2, unused: [7, 8]");
+	/* the unused count runs past the block data */
+	put16(b, 50);
+	assert_string_equal(desc(&sb, 18, &r), "<null>");
+	sb_free(&sb);
+}
+
+static void
+test_btree(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct walrec r;
+	uint8_t		d[48];
+
+	(void) state;
+	memset(d, 0, sizeof(d));
+	put16(d, 246);
+	rec_init(&r, RM_BTREE_ID, 0x00, d, 2);
+	assert_string_equal(desc(&sb, 10, &r), "off 246");
+	assert_string_equal(desc(&sb, 15, &r), "off 246");
+	assert_string_equal(desc(&sb, 16, &r), "off: 246");
+
+	/* SPLIT_L: level 0, firstright 120, newitemoff 33, postingoff 0 */
+	memset(d, 0, sizeof(d));
+	put16(d + 4, 120);
+	put16(d + 6, 33);
+	rec_init(&r, RM_BTREE_ID, 0x30, d, 10);
+	assert_string_equal(desc(&sb, 10, &r), "level 0, firstright 120, newitemoff 33");
+	assert_string_equal(desc(&sb, 11, &r), "level 0, firstright 120");
+	assert_string_equal(desc(&sb, 12, &r), "level 0, firstright 120, newitemoff 33");
+	assert_string_equal(desc(&sb, 13, &r), "level 0, firstrightoff 120, newitemoff 33, postingoff 0");
+	assert_string_equal(desc(&sb, 18, &r), "level: 0, firstrightoff: 120, newitemoff: 33, postingoff: 0");
+
+	/* DELETE */
+	memset(d, 0, sizeof(d));
+	put32(d + 12, 4);			/* 10/11: hnode, nitems */
+	rec_init(&r, RM_BTREE_ID, 0x70, d, 16);
+	assert_string_equal(desc(&sb, 10, &r), "4 items");
+	memset(d, 0, sizeof(d));
+	put32(d, 750);
+	put32(d + 4, 4);			/* 12: latestRemovedXid, nitems; 13: ndeleted (u32) */
+	rec_init(&r, RM_BTREE_ID, 0x70, d, 8);
+	assert_string_equal(desc(&sb, 12, &r), "4 items, latest removed xid 750");
+	assert_string_equal(desc(&sb, 13, &r), "latestRemovedXid 750; ndeleted 4");
+	assert_string_equal(desc(&sb, 14, &r), "latestRemovedXid 750; ndeleted 4; nupdated 0");
+
+	/* NEWROOT: rootblk 3, level 1 */
+	memset(d, 0, sizeof(d));
+	put32(d, 3);
+	put32(d + 4, 1);
+	rec_init(&r, RM_BTREE_ID, 0xA0, d, 8);
+	assert_string_equal(desc(&sb, 12, &r), "lev 1");
+	assert_string_equal(desc(&sb, 16, &r), "level: 1");
+
+	/* UNLINK_PAGE, 10..13: left 1, right 2, leafleft 3, leafright 4, topparent 5, btpo_xact 6 */
+	memset(d, 0, sizeof(d));
+	for (int i = 0; i < 6; i++)
+		put32(d + 4 * i, (uint32_t) i + 1);
+	rec_init(&r, RM_BTREE_ID, 0x80, d, 24);
+	assert_string_equal(desc(&sb, 11, &r),
+						"left 1; right 2; btpo_xact 6; leafleft 3; leafright 4; topparent 5");
+	/* 14+: left 1, right 2, level 0, safexid 0:760, leafleft 3, leafright 4, leaftopparent 5 */
+	memset(d, 0, sizeof(d));
+	put32(d, 1);
+	put32(d + 4, 2);
+	put64(d + 16, 760);
+	put32(d + 24, 3);
+	put32(d + 28, 4);
+	put32(d + 32, 5);
+	rec_init(&r, RM_BTREE_ID, 0x80, d, 36);
+	assert_string_equal(desc(&sb, 14, &r),
+						"left 1; right 2; level 0; safexid 0:760; leafleft 3; leafright 4; leaftopparent 5");
+	sb_free(&sb);
+}
+
+static void
+test_xlog(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct walrec r;
+	uint8_t		d[96];
+
+	(void) state;
+	/* CHECKPOINT_ONLINE, 10/11 layout: nextXidEpoch @20, nextXid @24 */
+	memset(d, 0, sizeof(d));
+	put64(d, UINT64_C(0x26716C0));
+	put32(d + 8, 1);
+	put32(d + 12, 1);
+	d[16] = 1;
+	put32(d + 24, 808);			/* nextXid */
+	put32(d + 28, 24576);		/* nextOid */
+	put32(d + 32, 1);			/* nextMulti */
+	put32(d + 40, 716);			/* oldestXid */
+	put32(d + 44, 1);
+	put32(d + 48, 1);
+	put32(d + 52, 1);
+	put32(d + 72, 808);			/* oldestActiveXid */
+	rec_init(&r, RM_XLOG_ID, 0x10, d, 80);
+	assert_string_equal(desc(&sb, 10, &r),
+						"redo 0/26716C0; tli 1; prev tli 1; fpw true; xid 0:808; oid 24576; multi 1; offset 0; "
+						"oldest xid 716 in DB 1; oldest multi 1 in DB 1; oldest/newest commit timestamp xid: 0/0; "
+						"oldest running xid 808; online");
+	/* 12+ layout: FullTransactionId @24 */
+	memset(d + 16, 0, sizeof(d) - 16);
+	d[16] = 1;
+	put64(d + 24, 808);
+	put32(d + 32, 24576);
+	put32(d + 36, 1);
+	put32(d + 44, 716);
+	put32(d + 48, 1);
+	put32(d + 52, 1);
+	put32(d + 56, 1);
+	put32(d + 80, 808);
+	rec_init(&r, RM_XLOG_ID, 0x00, d, 88);
+	assert_string_equal(desc(&sb, 14, &r),
+						"redo 0/26716C0; tli 1; prev tli 1; fpw true; xid 0:808; oid 24576; multi 1; offset 0; "
+						"oldest xid 716 in DB 1; oldest multi 1 in DB 1; oldest/newest commit timestamp xid: 0/0; "
+						"oldest running xid 808; shutdown");
+	put32(d + 20, 1);			/* 17: wal_level replica */
+	assert_string_equal(desc(&sb, 17, &r),
+						"redo 0/26716C0; tli 1; prev tli 1; fpw true; wal_level replica; xid 0:808; oid 24576; multi 1; offset 0; "
+						"oldest xid 716 in DB 1; oldest multi 1 in DB 1; oldest/newest commit timestamp xid: 0/0; "
+						"oldest running xid 808; shutdown");
+	rec_init(&r, RM_XLOG_ID, 0x00, d, 60);
+	assert_string_equal(desc(&sb, 15, &r), "<null>");
+
+	/* PARAMETER_CHANGE: 100 8 10 0 64 replica off off */
+	memset(d, 0, sizeof(d));
+	put32(d, 100);
+	put32(d + 4, 8);
+	put32(d + 8, 10);
+	put32(d + 12, 0);
+	put32(d + 16, 64);
+	put32(d + 20, 1);
+	rec_init(&r, RM_XLOG_ID, 0x60, d, 26);
+	assert_string_equal(desc(&sb, 12, &r),
+						"max_connections=100 max_worker_processes=8 max_wal_senders=10 max_prepared_xacts=0 "
+						"max_locks_per_xact=64 wal_level=replica wal_log_hints=off track_commit_timestamp=off");
+	/* 10/11 have no max_wal_senders: 100 8 0 64 replica on off */
+	memset(d, 0, sizeof(d));
+	put32(d, 100);
+	put32(d + 4, 8);
+	put32(d + 12, 64);
+	put32(d + 16, 1);
+	d[20] = 1;
+	rec_init(&r, RM_XLOG_ID, 0x60, d, 22);
+	assert_string_equal(desc(&sb, 10, &r),
+						"max_connections=100 max_worker_processes=8 max_prepared_xacts=0 "
+						"max_locks_per_xact=64 wal_level=replica wal_log_hints=on track_commit_timestamp=off");
+	assert_string_equal(desc(&sb, 12, &r), "<null>");
+	/* NEXTOID, FPI */
+	put32(d, 24576);
+	rec_init(&r, RM_XLOG_ID, 0x30, d, 4);
+	assert_string_equal(desc(&sb, 13, &r), "24576");
+	rec_init(&r, RM_XLOG_ID, 0xA0, d, 0);
+	assert_string_equal(desc(&sb, 13, &r), "");
+	sb_free(&sb);
+}
+
+static void
+test_xact_smgr(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct walrec r;
+	uint8_t		d[128];
+	uint32_t	p;
+
+	(void) state;
+	/* COMMIT with HAS_INFO: dbinfo, 1 subxact, 1 rel, 1 inval, sync, feedback */
+	memset(d, 0, sizeof(d));
+	put64(d, INT64_C(817304747986807));	/* 2025-11-24 13:05:47.986807 UTC */
+	put32(d + 8, (1u << 0) | (1u << 1) | (1u << 2) | (1u << 3) | (1u << 29) | (1u << 31));
+	p = 12;
+	put32(d + p, 16384);
+	put32(d + p + 4, 1663);
+	p += 8;
+	put32(d + p, 1);
+	put32(d + p + 4, 801);
+	p += 8;
+	put32(d + p, 1);
+	put32(d + p + 4, 1663);
+	put32(d + p + 8, 16384);
+	put32(d + p + 12, 16500);
+	p += 16;
+	put32(d + p, 1);
+	d[p + 4] = 80;				/* catcache 80 */
+	p += 4 + 16;
+	rec_init(&r, RM_XACT_ID, 0x80, d, p);
+	assert_string_equal(desc(&sb, 14, &r),
+						"2025-11-24 13:05:47.986807+00; rels: base/16384/16500; subxacts: 801; "
+						"inval msgs: catcache 80; sync");
+	assert_string_equal(desc(&sb, 15, &r),
+						"2025-11-24 13:05:47.986807+00; rels: base/16384/16500; subxacts: 801; "
+						"inval msgs: catcache 80; apply_feedback; sync");
+	/* the invalidation count runs past the record */
+	rec_init(&r, RM_XACT_ID, 0x80, d, p - 8);
+	assert_string_equal(desc(&sb, 15, &r), "<null>");
+	/* ABORT without info; a whole-second time drops the fraction */
+	put64(d, INT64_C(817304747000000));
+	rec_init(&r, RM_XACT_ID, 0x20, d, 8);
+	assert_string_equal(desc(&sb, 12, &r), "2025-11-24 13:05:47+00");
+	/* ASSIGNMENT */
+	memset(d, 0, sizeof(d));
+	put32(d, 800);
+	put32(d + 4, 2);
+	put32(d + 8, 801);
+	put32(d + 12, 802);
+	rec_init(&r, RM_XACT_ID, 0x50, d, 16);
+	assert_string_equal(desc(&sb, 10, &r), "xtop 800: subxacts: 801 802");
+
+	/* Storage CREATE of an fsm fork, TRUNCATE */
+	memset(d, 0, sizeof(d));
+	put32(d, 1663);
+	put32(d + 4, 16384);
+	put32(d + 8, 16496);
+	put32(d + 12, 1);
+	rec_init(&r, RM_SMGR_ID, 0x10, d, 16);
+	assert_string_equal(desc(&sb, 11, &r), "base/16384/16496_fsm");
+	put32(d + 4, 1664);
+	put32(d + 8, 0);
+	put32(d + 12, 1262);
+	rec_init(&r, RM_SMGR_ID, 0x10, d + 4, 16);
+	memset(d, 0, sizeof(d));
+	put32(d, 5);
+	put32(d + 4, 1664);
+	put32(d + 12, 1262);
+	put32(d + 16, 7);
+	rec_init(&r, RM_SMGR_ID, 0x20, d, 20);
+	assert_string_equal(desc(&sb, 13, &r), "global/1262 to 5 blocks flags 7");
+
+	/* Standby RUNNING_XACTS: 1 xact, overflowed */
+	memset(d, 0, sizeof(d));
+	put32(d, 1);
+	d[8] = 1;
+	put32(d + 12, 808);
+	put32(d + 16, 807);
+	put32(d + 20, 806);
+	put32(d + 24, 807);
+	rec_init(&r, RM_STANDBY_ID, 0x10, d, 28);
+	assert_string_equal(desc(&sb, 15, &r),
+						"nextXid 808 latestCompletedXid 806 oldestRunningXid 807; 1 xacts: 807; subxid ovf");
+	assert_string_equal(desc(&sb, 16, &r),
+						"nextXid 808 latestCompletedXid 806 oldestRunningXid 807; 1 xacts: 807; subxid overflowed");
+	sb_free(&sb);
+}
+
+static void
+test_small_rmgrs(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct walrec r;
+	uint8_t		d[64];
+
+	(void) state;
+	/* CLOG ZEROPAGE: int before 17, int64 from 17 */
+	memset(d, 0, sizeof(d));
+	put32(d, 3);
+	rec_init(&r, RM_CLOG_ID, 0x00, d, 4);
+	assert_string_equal(desc(&sb, 16, &r), "page 3");
+	assert_string_equal(desc(&sb, 17, &r), "<null>");
+	rec_init(&r, RM_CLOG_ID, 0x00, d, 8);
+	assert_string_equal(desc(&sb, 18, &r), "page 3");
+	/* RelMap UPDATE */
+	put32(d, 16384);
+	put32(d + 4, 1663);
+	put32(d + 8, 512);
+	rec_init(&r, RM_RELMAP_ID, 0x00, d, 12);
+	assert_string_equal(desc(&sb, 14, &r), "database 16384 tablespace 1663 size 512");
+	/* MultiXact CREATE_ID: mid 5, offset 9, 2 members */
+	memset(d, 0, sizeof(d));
+	put32(d, 5);
+	put32(d + 4, 9);
+	put32(d + 8, 2);
+	put32(d + 12, 700);
+	put32(d + 16, 0);
+	put32(d + 20, 701);
+	put32(d + 24, 5);
+	rec_init(&r, RM_MULTIXACT_ID, 0x20, d, 28);
+	assert_string_equal(desc(&sb, 12, &r), "5 offset 9 nmembers 2: 700 (keysh) 701 (upd) ");
+	put32(d + 8, 3);			/* more members than bytes */
+	assert_string_equal(desc(&sb, 12, &r), "<null>");
+	/* Database DROP (15+): two tablespaces */
+	memset(d, 0, sizeof(d));
+	put32(d, 16384);
+	put32(d + 4, 2);
+	put32(d + 8, 1663);
+	put32(d + 12, 16500);
+	rec_init(&r, RM_DBASE_ID, 0x20, d, 16);
+	assert_string_equal(desc(&sb, 15, &r), "dir 1663/16384 16500/16384");
+	/* 10..14: CREATE copies src_db/src_ts to db/ts */
+	put32(d, 16384);
+	put32(d + 4, 1663);
+	put32(d + 8, 1);
+	put32(d + 12, 1663);
+	rec_init(&r, RM_DBASE_ID, 0x00, d, 16);
+	assert_string_equal(desc(&sb, 12, &r), "copy dir 1/1663 to 16384/1663");
+	assert_string_equal(desc(&sb, 15, &r), "copy dir 1663/1 to 1663/16384");
+	/* LogicalMessage (15+): prefix "p", payload 0a 0b */
+	memset(d, 0, sizeof(d));
+	d[4] = 1;
+	put64(d + 8, 2);
+	put64(d + 16, 2);
+	d[24] = 'p';
+	d[26] = 0x0a;
+	d[27] = 0x0b;
+	rec_init(&r, RM_LOGICALMSG_ID, 0x00, d, 28);
+	assert_string_equal(desc(&sb, 16, &r), "transactional, prefix \"p\"; payload (2 bytes): 0A 0B");
+	put64(d + 16, 1000);		/* a payload longer than the record */
+	assert_string_equal(desc(&sb, 16, &r), "<null>");
+	/* Generic: two deltas */
+	memset(d, 0, sizeof(d));
+	put16(d, 24);
+	put16(d + 2, 2);
+	put16(d + 6, 100);
+	put16(d + 8, 0);
+	rec_init(&r, RM_GENERIC_ID, 0x00, d, 10);
+	assert_string_equal(desc(&sb, 13, &r), "offset 24, length 2; offset 100, length 0");
+	/* ReplicationOrigin SET */
+	memset(d, 0, sizeof(d));
+	put64(d, UINT64_C(0x100000020));
+	put16(d + 8, 3);
+	d[10] = 1;
+	rec_init(&r, RM_REPLORIGIN_ID, 0x00, d, 11);
+	assert_string_equal(desc(&sb, 15, &r), "set 3; lsn 1/20; force: 1");
+	sb_free(&sb);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_heap),
+		cmocka_unit_test(test_heap2),
+		cmocka_unit_test(test_btree),
+		cmocka_unit_test(test_xlog),
+		cmocka_unit_test(test_xact_smgr),
+		cmocka_unit_test(test_small_rmgrs),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
