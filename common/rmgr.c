@@ -94,9 +94,19 @@ rmgr_put_timestamp(struct strbuf *sb, enum rmgr_style style, int64_t ts)
 	int64_t		secs = ts / 1000000;
 	int64_t		usec = ts % 1000000;
 	time_t		t;
-	struct tm	tm;
-	char		b[64],
-				z[32];
+
+	/*
+	 * The last second formatted: commits come many to a second, and
+	 * localtime_r and strftime cost more than the rest of a record.
+	 */
+	static struct
+	{
+		bool		valid;
+		enum rmgr_style style;
+		time_t		t;
+		char		b[64];
+		char		z[32];
+	}			last;
 
 	if (usec < 0)
 	{
@@ -104,31 +114,46 @@ rmgr_put_timestamp(struct strbuf *sb, enum rmgr_style style, int64_t ts)
 		secs--;
 	}
 	t = (time_t) (secs + epoch_diff);
-	if (style == RS_WALDUMP)
+	if (!last.valid || last.style != style || last.t != t)
 	{
-		localtime_r(&t, &tm);
-		strftime(b, sizeof(b), "%Y-%m-%d %H:%M:%S", &tm);
-		strftime(z, sizeof(z), "%Z", &tm);
-		sb_printf(sb, "%s.%06d %s", b, (int) usec, z);
-	}
-	else
-	{
-		gmtime_r(&t, &tm);
-		strftime(b, sizeof(b), "%Y-%m-%d %H:%M:%S", &tm);
-		if (usec != 0)
-		{
-			/* trailing zeros of the fraction are dropped, as EncodeDateTime does */
-			char		f[8];
-			int			i;
+		struct tm	tm;
 
-			snprintf(f, sizeof(f), "%06d", (int) usec);
-			for (i = 5; i > 0 && f[i] == '0'; i--)
-				f[i] = '\0';
-			sb_printf(sb, "%s.%s+00", b, f);
+		if (style == RS_WALDUMP)
+		{
+			localtime_r(&t, &tm);
+			strftime(last.b, sizeof(last.b), "%Y-%m-%d %H:%M:%S", &tm);
+			strftime(last.z, sizeof(last.z), "%Z", &tm);
 		}
 		else
-			sb_printf(sb, "%s+00", b);
+		{
+			gmtime_r(&t, &tm);
+			strftime(last.b, sizeof(last.b), "%Y-%m-%d %H:%M:%S", &tm);
+		}
+		last.valid = true;
+		last.style = style;
+		last.t = t;
 	}
+	if (style == RS_WALDUMP)
+		sb_printf(sb, "%s.%06d %s", last.b, (int) usec, last.z);
+	else if (usec != 0)
+	{
+		/* trailing zeros of the fraction are dropped, as EncodeDateTime does */
+		char		f[8];
+		int			i;
+		int			u = (int) usec;
+
+		for (i = 5; i >= 0; i--)
+		{
+			f[i] = (char) ('0' + u % 10);
+			u /= 10;
+		}
+		f[6] = '\0';
+		for (i = 5; i > 0 && f[i] == '0'; i--)
+			f[i] = '\0';
+		sb_printf(sb, "%s.%s+00", last.b, f);
+	}
+	else
+		sb_printf(sb, "%s+00", last.b);
 }
 
 /* SharedInvalidationMessage ids (storage/sinval.h); 16 bytes each */

@@ -84,7 +84,8 @@ rmgr_desc_btree(struct strbuf *sb, int major, enum rmgr_style style, const struc
 		case XLOG_BTREE_INSERT_META:
 			if (n < 2)
 				return false;
-			sb_printf(sb, v16 ? "off: %u" : "off %u", rd16(d));
+			sb_puts(sb, v16 ? "off: " : "off ");
+			sb_putu(sb, rd16(d));
 			return true;
 		case XLOG_BTREE_SPLIT_L:
 		case XLOG_BTREE_SPLIT_R:

@@ -61,11 +61,14 @@ infobits_new(struct strbuf *sb, uint8_t b, const char *key)
 	bool		first = true;
 	int			i;
 
-	sb_printf(sb, "%s: [", key);
+	sb_puts(sb, key);
+	sb_puts(sb, ": [");
 	for (i = 0; i < 5; i++)
 		if (b & (1u << i))
 		{
-			sb_printf(sb, "%s%s", first ? "" : ", ", names[i]);
+			if (!first)
+				sb_puts(sb, ", ");
+			sb_puts(sb, names[i]);
 			first = false;
 		}
 	sb_putc(sb, ']');
@@ -128,12 +131,14 @@ rmgr_desc_heap(struct strbuf *sb, int major, enum rmgr_style style, const struct
 			/* xl_heap_insert: offnum u16, flags u8 */
 			if (n < 3)
 				return false;
-			if (v16)
-				sb_printf(sb, "off: %u, flags: 0x%02X", rd16(d), d[2]);
-			else if (major >= 12)
-				sb_printf(sb, "off %u flags 0x%02X", rd16(d), d[2]);
-			else
-				sb_printf(sb, "off %u", rd16(d));
+			/* by hand, not sb_printf: the commonest records of all */
+			sb_puts(sb, v16 ? "off: " : "off ");
+			sb_putu(sb, rd16(d));
+			if (major >= 12)
+			{
+				sb_puts(sb, v16 ? ", flags: 0x" : " flags 0x");
+				sb_puthex(sb, d[2], 2, true);
+			}
 			return true;
 		case XLOG_HEAP_DELETE:
 			/* xl_heap_delete: xmax u32, offnum u16, infobits_set u8, flags u8 */
@@ -159,18 +164,35 @@ rmgr_desc_heap(struct strbuf *sb, int major, enum rmgr_style style, const struct
 				return false;
 			if (v16)
 			{
-				sb_printf(sb, "old_xmax: %u, old_off: %u, ", rd32(d), rd16(d + 4));
+				sb_puts(sb, "old_xmax: ");
+				sb_putu(sb, rd32(d));
+				sb_puts(sb, ", old_off: ");
+				sb_putu(sb, rd16(d + 4));
+				sb_puts(sb, ", ");
 				infobits_new(sb, d[6], "old_infobits");
-				sb_printf(sb, ", flags: 0x%02X, new_xmax: %u, new_off: %u",
-						  d[7], rd32(d + 8), rd16(d + 12));
+				sb_puts(sb, ", flags: 0x");
+				sb_puthex(sb, d[7], 2, true);
+				sb_puts(sb, ", new_xmax: ");
+				sb_putu(sb, rd32(d + 8));
+				sb_puts(sb, ", new_off: ");
+				sb_putu(sb, rd16(d + 12));
 				return true;
 			}
+			sb_puts(sb, "off ");
+			sb_putu(sb, rd16(d + 4));
+			sb_puts(sb, " xmax ");
+			sb_putu(sb, rd32(d));
 			if (major >= 12)
-				sb_printf(sb, "off %u xmax %u flags 0x%02X ", rd16(d + 4), rd32(d), d[7]);
-			else
-				sb_printf(sb, "off %u xmax %u ", rd16(d + 4), rd32(d));
+			{
+				sb_puts(sb, " flags 0x");
+				sb_puthex(sb, d[7], 2, true);
+			}
+			sb_putc(sb, ' ');
 			infobits_old(sb, d[6]);
-			sb_printf(sb, "; new off %u xmax %u", rd16(d + 12), rd32(d + 8));
+			sb_puts(sb, "; new off ");
+			sb_putu(sb, rd16(d + 12));
+			sb_puts(sb, " xmax ");
+			sb_putu(sb, rd32(d + 8));
 			return true;
 		case XLOG_HEAP_TRUNCATE:
 			{
@@ -236,15 +258,31 @@ rmgr_desc_heap(struct strbuf *sb, int major, enum rmgr_style style, const struct
 				return false;
 			if (v16)
 			{
-				sb_printf(sb, "xmax: %u, off: %u, ", rd32(d), rd16(d + 4));
+				sb_puts(sb, "xmax: ");
+				sb_putu(sb, rd32(d));
+				sb_puts(sb, ", off: ");
+				sb_putu(sb, rd16(d + 4));
+				sb_puts(sb, ", ");
 				infobits_new(sb, d[6], "infobits");
-				sb_printf(sb, ", flags: 0x%02X", d[7]);
+				sb_puts(sb, ", flags: 0x");
+				sb_puthex(sb, d[7], 2, true);
 				return true;
 			}
+			sb_puts(sb, "off ");
+			sb_putu(sb, rd16(d + 4));
+			sb_puts(sb, ": xid ");
+			sb_putu(sb, rd32(d));
 			if (major >= 12)
-				sb_printf(sb, "off %u: xid %u: flags 0x%02X ", rd16(d + 4), rd32(d), d[7]);
+			{
+				sb_puts(sb, ": flags 0x");
+				sb_puthex(sb, d[7], 2, true);
+			}
 			else
-				sb_printf(sb, "off %u: xid %u: flags %u ", rd16(d + 4), rd32(d), d[7]);
+			{
+				sb_puts(sb, ": flags ");
+				sb_putu(sb, d[7]);
+			}
+			sb_putc(sb, ' ');
 			infobits_old(sb, d[6]);
 			return true;
 	}
@@ -396,8 +434,14 @@ rmgr_desc_heap2(struct strbuf *sb, int major, enum rmgr_style style, const struc
 				}
 			}
 			else if (major >= 14)
-				sb_printf(sb, "latestRemovedXid %u nredirected %u ndead %u",
-						  rd32(d), rd16(d + 4), rd16(d + 6));
+			{
+				sb_puts(sb, "latestRemovedXid ");
+				sb_putu(sb, rd32(d));
+				sb_puts(sb, " nredirected ");
+				sb_putu(sb, rd16(d + 4));
+				sb_puts(sb, " ndead ");
+				sb_putu(sb, rd16(d + 6));
+			}
 			else				/* xl_heap_clean */
 				sb_printf(sb, "remxid %u", rd32(d));
 			return true;

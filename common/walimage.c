@@ -3,6 +3,7 @@
 #include <string.h>
 #include <zstd.h>
 
+#include "page.h"
 #include "pglz.h"
 #include "walimage.h"
 
@@ -75,5 +76,24 @@ wal_restore_image(const struct walblock *b, uint8_t *page, struct diags *ds)
 	memset(page + b->hole_offset, 0, b->hole_length);
 	memcpy(page + b->hole_offset + b->hole_length, src + b->hole_offset,
 		   WAL_BLCKSZ - b->hole_offset - b->hole_length);
+	return 0;
+}
+
+int
+wal_verify_image(const struct walblock *b, uint8_t *page, struct diags *ds)
+{
+	struct page_header h;
+
+	if (wal_restore_image(b, page, ds) != 0)
+		return -1;
+	page_header_decode(page, &h);
+	if (!page_is_new(&h))
+		return page_check(&h, b->blkno, ds) ? 0 : -1;
+	if (!page_is_zero(page, WAL_BLCKSZ))
+	{
+		diag_add_block(ds, D_BAD_PAGE_HEADER, b->blkno,
+					   "pd_upper 0 (a new page) but not all zeros");
+		return -1;
+	}
 	return 0;
 }

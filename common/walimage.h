@@ -20,4 +20,13 @@
 
 int			wal_restore_image(const struct walblock *b, uint8_t *page, struct diags *ds);
 
+/*
+ * Restore the image into page and hold it to the page header rules of
+ * page.h (PageIsVerifiedExtended without the checksum: an image's
+ * pd_checksum is stale by design, PostgreSQL computes it when it writes
+ * the page out).  A new page (pd_upper 0) must be all zeros.  0 if the
+ * page is valid; else -1 and the findings, at block b->blkno.
+ */
+int			wal_verify_image(const struct walblock *b, uint8_t *page, struct diags *ds);
+
 #endif

@@ -18,9 +18,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "emit.h"
+#include "fmt.h"
 #include "input.h"
 #include "rmgr.h"
 #include "strbuf.h"
@@ -77,6 +79,7 @@ struct options {
 	uint32_t	block;
 	int			fork;			/* -1 = any */
 	const char *save_fullpage;	/* --save-fullpage: directory for the page images */
+	bool		fpi_verify;		/* --fpi-verify: check each restored image's header */
 };
 
 static void usage(void) __attribute__((noreturn));
@@ -109,6 +112,7 @@ usage(void)
 		   "  -w, --fullpage       only records with full page images\n"
 		   "  -x, --xid=XID        only records of transaction XID\n"
 		   "  -z, --stats[=record] statistics instead of records (per record type with =record)\n"
+		   "      --fpi-verify     check that every full page image restores to a valid page\n"
 		   "      --save-fullpage=DIR  write every full page image, restored, into DIR\n"
 		   "  -V, --version        print the version and exit\n"
 		   "  -h, --help           print this help and exit\n\n"
@@ -372,9 +376,58 @@ short_file:
 	return WRP_ERROR;
 }
 
+static inline char *
+put_mem(char *p, const char *s, size_t n)
+{
+	memcpy(p, s, n);
+	return p + n;
+}
+
+#define PUT_LIT(p, lit) put_mem((p), (lit), sizeof(lit) - 1)
+
+static inline char *
+put_u(char *p, uint64_t v)
+{
+	return p + fmt_u64(p, v);
+}
+
+/* v right-aligned in w columns: %*u */
+static char *
+put_u_right(char *p, uint64_t v, size_t w)
+{
+	char		b[FMT_U64_MAX];
+	size_t		n = fmt_u64(b, v);
+
+	if (n < w)
+	{
+		memset(p, ' ', w - n);
+		p += w - n;
+	}
+	return put_mem(p, b, n);
+}
+
+static inline char *
+put_str(char *p, const char *s)
+{
+	return put_mem(p, s, strlen(s));
+}
+
+/* "rel S/D/R" */
+static char *
+put_rel(char *p, const struct walblock *b)
+{
+	p = PUT_LIT(p, "rel ");
+	p = put_u(p, b->spcoid);
+	*p++ = '/';
+	p = put_u(p, b->dboid);
+	*p++ = '/';
+	return put_u(p, b->relnumber);
+}
+
 /*
  * XLogRecGetBlockRefInfo(record, pretty, detailed_format, ...) of 15+;
  * before 15 pg_waldump printed the same, without the compression method.
+ * Formatted by hand: this runs for every record shown.
  */
 static void
 block_ref_info(struct strbuf *sb, int major, const struct walrec *r, bool pretty, bool detailed)
@@ -386,51 +439,73 @@ block_ref_info(struct strbuf *sb, int major, const struct walrec *r, bool pretty
 	for (id = 0; id <= r->max_block_id; id++)
 	{
 		const struct walblock *b = &r->blocks[id];
+		const char *fork;
+		char	   *p0,
+				   *p;
 
 		if (!b->in_use)
 			continue;
+		fork = b->fork < 4 ? wal_fork_names[b->fork] : "?";
+		/* every piece below is bounded: numbers, and names of a few bytes */
+		p0 = sb_room(sb, 256);
+		if (p0 == NULL)
+			return;
+		p = p0;
 		if (detailed)
 		{
 			if (pretty)
-				sb_putc(sb, '\t');
+				*p++ = '\t';
 			else if (id > 0)
-				sb_putc(sb, ' ');
-			sb_printf(sb, "blkref #%d: rel %u/%u/%u fork %s blk %u", id,
-					  b->spcoid, b->dboid, b->relnumber,
-					  b->fork < 4 ? wal_fork_names[b->fork] : "?", b->blkno);
+				*p++ = ' ';
+			p = PUT_LIT(p, "blkref #");
+			p = put_u(p, (unsigned) id);
+			p = PUT_LIT(p, ": ");
+			p = put_rel(p, b);
+			p = PUT_LIT(p, " fork ");
+			p = put_str(p, fork);
+			p = PUT_LIT(p, " blk ");
+			p = put_u(p, b->blkno);
 			if (b->has_image)
 			{
+				p = PUT_LIT(p, " (FPW");
+				if (!b->apply_image)
+					p = PUT_LIT(p, " for WAL verification");
+				p = PUT_LIT(p, "); hole: offset: ");
+				p = put_u(p, b->hole_offset);
+				p = PUT_LIT(p, ", length: ");
+				p = put_u(p, b->hole_length);
 				if (b->compression != WALC_NONE)
 				{
-					sb_printf(sb, " (FPW%s); hole: offset: %u, length: %u, "
-							  "compression saved: %u",
-							  b->apply_image ? "" : " for WAL verification",
-							  b->hole_offset, b->hole_length,
-							  (unsigned) (WAL_BLCKSZ - b->hole_length - b->bimg_len));
+					p = PUT_LIT(p, ", compression saved: ");
+					p = put_u(p, (unsigned) (WAL_BLCKSZ - b->hole_length - b->bimg_len));
 					/* 15 brought more methods than pglz, and names them */
 					if (major >= 15)
-						sb_printf(sb, ", method: %s", wal_compression_name(b->compression));
+					{
+						p = PUT_LIT(p, ", method: ");
+						p = put_str(p, wal_compression_name(b->compression));
+					}
 				}
-				else
-					sb_printf(sb, " (FPW%s); hole: offset: %u, length: %u",
-							  b->apply_image ? "" : " for WAL verification",
-							  b->hole_offset, b->hole_length);
 			}
 			if (pretty)
-				sb_putc(sb, '\n');
+				*p++ = '\n';
 		}
 		else
 		{
+			p = PUT_LIT(p, ", blkref #");
+			p = put_u(p, (unsigned) id);
+			p = PUT_LIT(p, ": ");
+			p = put_rel(p, b);
 			if (b->fork != 0)
-				sb_printf(sb, ", blkref #%d: rel %u/%u/%u fork %s blk %u", id,
-						  b->spcoid, b->dboid, b->relnumber,
-						  b->fork < 4 ? wal_fork_names[b->fork] : "?", b->blkno);
-			else
-				sb_printf(sb, ", blkref #%d: rel %u/%u/%u blk %u", id,
-						  b->spcoid, b->dboid, b->relnumber, b->blkno);
+			{
+				p = PUT_LIT(p, " fork ");
+				p = put_str(p, fork);
+			}
+			p = PUT_LIT(p, " blk ");
+			p = put_u(p, b->blkno);
 			if (b->has_image)
-				sb_puts(sb, b->apply_image ? " FPW" : " FPW for WAL verification");
+				p = b->apply_image ? PUT_LIT(p, " FPW") : PUT_LIT(p, " FPW for WAL verification");
 		}
+		sb_advance(sb, (size_t) (p - p0));
 	}
 	if (!detailed && pretty)
 		sb_putc(sb, '\n');
@@ -483,69 +558,271 @@ struct state {
 	struct emit *e;
 	struct strbuf desc;
 	struct strbuf blk;
-	struct strbuf line;
+	struct strbuf out;			/* records formatted, not yet written */
+	int			out_err;		/* errno of the first failed write of out */
 	struct walstats stats;
 	long		shown;
 	uint32_t	seg_size;
+	uint64_t	seg_no;			/* the segment seg_name names */
+	uint32_t	seg_tli;
+	char		seg_name[32];
 };
 
+/*
+ * Records are formatted by hand into st->out and written in large pieces
+ * (emit's per-field calls cost more than the decoding): the text is the
+ * same as emit's, proven by the golden, CLI and oracle tests.  Whatever
+ * emit holds goes first, so the two keep their order.
+ */
+#define OUT_CHUNK (64 * 1024)
+
 static void
-emit_record(struct state *st, const struct walrec_raw *raw, const struct walrec *r)
+out_flush(struct state *st)
 {
-	const char *name = rmgr_name(r->rmid);
-	const char *id = rmgr_identify(st->t->major, r->rmid, r->info);
-	char		unknown[32];
-	bool		have_desc;
+	const char *p = st->out.data;
+	size_t		n = st->out.len;
+
+	if (st->out.oom && st->out_err == 0)
+		st->out_err = ENOMEM;
+	if (n == 0)
+		return;
+	emit_flush(st->e);
+	while (n > 0 && st->out_err == 0)
+	{
+		ssize_t		w = write(STDOUT_FILENO, p, n);
+
+		if (w < 0)
+		{
+			if (errno == EINTR)
+				continue;
+			st->out_err = errno;
+			break;
+		}
+		p += w;
+		n -= (size_t) w;
+	}
+	sb_reset(&st->out);
+}
+
+/* Diagnostics go to stderr after the records before them. */
+static void
+report(struct state *st, struct diags *ds)
+{
+	if (ds->n > 0 || ds->dropped > 0)
+		out_flush(st);
+	cli_report(st->e, NULL, ds);
+}
+
+/* ,"key": with key a string literal */
+#define PUT_JKEY(p, key) PUT_LIT((p), ",\"" key "\":")
+#define PUT_JU(p, key, v) put_u(PUT_JKEY((p), key), (v))
+#define PUT_JB(p, key, v) ((v) ? PUT_LIT(PUT_JKEY((p), key), "true") : PUT_LIT(PUT_JKEY((p), key), "false"))
+/* s must be fmt_json_plain */
+#define PUT_JS(p, key, s) put_json_s(PUT_JKEY((p), key), (s))
+#define PUT_JLSN(p, key, lsn) put_json_lsn(PUT_JKEY((p), key), (lsn))
+
+static char *
+put_json_s(char *p, const char *s)
+{
+	*p++ = '"';
+	p = put_str(p, s);
+	*p++ = '"';
+	return p;
+}
+
+static char *
+put_json_lsn(char *p, uint64_t lsn)
+{
+	*p++ = '"';
+	p += fmt_lsn_pg(p, lsn);
+	*p++ = '"';
+	return p;
+}
+
+/* a long string already checked fmt_json_plain, or null */
+static void
+put_json_text(struct strbuf *sb, const char *jkey, size_t klen, const char *s, size_t n,
+			  bool null)
+{
+	char	   *p0 = sb_room(sb, klen + 8),
+			   *p;
+
+	if (p0 == NULL)
+		return;
+	p = put_mem(p0, jkey, klen);
+	if (null)
+		p = PUT_LIT(p, "null");
+	else
+		*p++ = '"';
+	sb_advance(sb, (size_t) (p - p0));
+	if (!null)
+	{
+		sb_putn(sb, s, n);
+		sb_putc(sb, '"');
+	}
+}
+
+/* pg_waldump's line: the text renderer of a record. */
+static void
+text_record(struct state *st, const struct walrec_raw *raw, const struct walrec *r,
+			const char *name, const char *id)
+{
+	struct strbuf *sb = &st->out;
+	size_t		nl = strlen(name),
+				il = strlen(id),
+				start = sb->len;
+	char	   *p0 = sb_room(sb, 160 + nl + il),
+			   *p;
+	const char *desc = sb_str(&st->desc),
+			   *blk = sb_str(&st->blk);
+
+	if (p0 == NULL)
+		return;
+	/* "rmgr: %-11s len (rec/tot): %6u/%6u, tx: %10u, lsn: %X/%08X, prev %X/%08X, desc: %s %s" */
+	p = PUT_LIT(p0, "rmgr: ");
+	p = put_mem(p, name, nl);
+	if (nl < 11)
+	{
+		memset(p, ' ', 11 - nl);
+		p += 11 - nl;
+	}
+	p = PUT_LIT(p, " len (rec/tot): ");
+	p = put_u_right(p, r->tot_len - r->fpi_len, 6);
+	*p++ = '/';
+	p = put_u_right(p, r->tot_len, 6);
+	p = PUT_LIT(p, ", tx: ");
+	p = put_u_right(p, r->xid, 10);
+	p = PUT_LIT(p, ", lsn: ");
+	p += fmt_lsn_waldump(p, raw->lsn);
+	p = PUT_LIT(p, ", prev ");
+	p += fmt_lsn_waldump(p, r->prev);
+	p = PUT_LIT(p, ", desc: ");
+	p = put_mem(p, id, il);
+	*p++ = ' ';
+	sb_advance(sb, (size_t) (p - p0));
+	sb_putn(sb, desc, strlen(desc));
+	sb_putn(sb, blk, strlen(blk));
+	/* the block text ends with the newline the record's end writes */
+	if (sb->len > start && sb->data[sb->len - 1] == '\n')
+		sb->len--;
+	sb_putc(sb, '\n');
+}
+
+/*
+ * The JSON object of a record, as emit writes it, when no string in it
+ * needs an escape (false otherwise: emit_json_record() does it then).
+ */
+static bool
+json_record(struct state *st, const struct walrec_raw *raw, const struct walrec *r,
+			const char *name, const char *id, bool have_desc)
+{
+	struct strbuf *sb = &st->out;
+	const char *desc = sb_str(&st->desc),
+			   *blk = sb_str(&st->blk);
+
+	/* a NUL inside is not plain: emit (which stops at it) writes those */
+	size_t		dn = st->desc.len,
+				bn = st->blk.len,
+				nl = strlen(name),
+				il = strlen(id);
+	char	   *p0,
+			   *p;
+	int			i,
+				shown = 0;
+
+	if (!fmt_json_plain(name, nl) || !fmt_json_plain(id, il) || !fmt_json_plain(desc, dn) ||
+		!fmt_json_plain(blk, bn))
+		return false;
+	p0 = sb_room(sb, 400 + nl + il);
+	if (p0 == NULL)
+		return true;
+	p = PUT_LIT(p0, "{\"start_lsn\":\"");
+	p += fmt_lsn_pg(p, raw->lsn);
+	*p++ = '"';
+	p = PUT_JLSN(p, "end_lsn", raw->end_lsn);
+	p = PUT_JLSN(p, "prev_lsn", r->prev);
+	p = PUT_JU(p, "xid", r->xid);
+	p = PUT_JS(p, "resource_manager", name);
+	p = PUT_JS(p, "record_type", id);
+	p = PUT_JU(p, "record_length", r->tot_len);
+	p = PUT_JU(p, "main_data_length", r->main_data_len);
+	p = PUT_JU(p, "fpi_length", r->fpi_len);
+	sb_advance(sb, (size_t) (p - p0));
+	put_json_text(sb, ",\"description\":", sizeof(",\"description\":") - 1, desc, dn,
+				  !have_desc || (st->desc.len == 0 && st->t->walinspect_nulls));
+	put_json_text(sb, ",\"block_ref\":", sizeof(",\"block_ref\":") - 1, blk, bn,
+				  r->max_block_id < 0 && st->t->walinspect_nulls);
+	p0 = sb_room(sb, 256);
+	if (p0 == NULL)
+		return true;
+	p = PUT_JB(p0, "description_known", have_desc);
+	p = PUT_JU(p, "rmid", r->rmid);
+	p = PUT_JU(p, "info", r->info);
+	p = PUT_JB(p, "crc_ok", raw->crc_ok);
+	if (st->seg_name[0] == '\0' || st->seg_no != raw->lsn / st->seg_size ||
+		st->seg_tli != raw->tli)
+	{
+		st->seg_no = raw->lsn / st->seg_size;
+		st->seg_tli = raw->tli;
+		wal_segment_name(st->seg_name, raw->tli, st->seg_no, st->seg_size);
+	}
+	p = PUT_JS(p, "segment", st->seg_name);
+	p = PUT_JU(p, "timeline", raw->tli);
+	if (r->origin != 0)
+		p = PUT_JU(p, "origin", r->origin);
+	if (r->toplevel_xid != 0)
+		p = PUT_JU(p, "toplevel_xid", r->toplevel_xid);
+	p = PUT_LIT(p, ",\"blocks\":[");
+	sb_advance(sb, (size_t) (p - p0));
+	for (i = 0; i <= r->max_block_id; i++)
+	{
+		const struct walblock *b = &r->blocks[i];
+
+		if (!b->in_use)
+			continue;
+		p0 = sb_room(sb, 512);
+		if (p0 == NULL)
+			return true;
+		p = p0;
+		if (shown++ > 0)
+			*p++ = ',';
+		p = PUT_LIT(p, "{\"block_id\":");
+		p = put_u(p, (unsigned) i);
+		p = PUT_JU(p, "spcoid", b->spcoid);
+		p = PUT_JU(p, "dboid", b->dboid);
+		p = PUT_JU(p, "relfilenode", b->relnumber);
+		p = PUT_JS(p, "fork", b->fork < 4 ? wal_fork_names[b->fork] : "?");
+		p = PUT_JU(p, "blkno", b->blkno);
+		p = PUT_JB(p, "will_init", (b->flags & BKPBLOCK_WILL_INIT) != 0);
+		p = PUT_JU(p, "data_length", b->data_len);
+		p = PUT_JB(p, "has_image", b->has_image);
+		/* the same fields whether or not there is an image: one schema */
+		p = PUT_JU(p, "image_length", b->bimg_len);
+		p = PUT_JU(p, "hole_offset", b->hole_offset);
+		p = PUT_JU(p, "hole_length", b->hole_length);
+		p = PUT_JS(p, "compression", wal_compression_name(b->compression));
+		p = PUT_JB(p, "apply", b->apply_image);
+		p = PUT_JU(p, "bimg_info", b->bimg_info);
+		*p++ = '}';
+		sb_advance(sb, (size_t) (p - p0));
+	}
+	sb_putn(sb, "]}\n", 3);
+	return true;
+}
+
+/* The JSON object of a record through emit: any string, escaped. */
+static void
+emit_json_record(struct state *st, const struct walrec_raw *raw, const struct walrec *r,
+				 const char *name, const char *id, bool have_desc)
+{
 	struct emit *e = st->e;
 
-	if (id == NULL)
-	{
-		snprintf(unknown, sizeof(unknown), "UNKNOWN (%x)", (unsigned) (r->info & ~XLR_INFO_MASK));
-		id = unknown;
-	}
-	sb_reset(&st->desc);
-	sb_reset(&st->blk);
-	if (!st->o->json)
-	{
-		char		nb[16];
-
-		have_desc = rmgr_desc(&st->desc, st->t->major, RS_WALDUMP, r);
-		block_ref_info(&st->blk, st->t->major, r, true, st->o->bkp_details);
-		if (name == NULL)
-		{
-			snprintf(nb, sizeof(nb), "custom%03u", r->rmid);
-			name = nb;
-		}
-		sb_reset(&st->line);
-		sb_printf(&st->line, "rmgr: %-11s len (rec/tot): %6u/%6u, tx: %10u, lsn: %X/%08X, prev %X/%08X, desc: %s %s",
-				  name, r->tot_len - r->fpi_len, r->tot_len, r->xid,
-				  (unsigned) (raw->lsn >> 32), (unsigned) raw->lsn,
-				  (unsigned) (r->prev >> 32), (unsigned) r->prev, id, sb_str(&st->desc));
-		sb_puts(&st->line, sb_str(&st->blk));
-		/* the block text ends with the newline emit_end() writes */
-		if (st->line.len > 0 && st->line.data[st->line.len - 1] == '\n')
-			st->line.data[--st->line.len] = '\0';
-		emit_begin(e);
-		emit_text(e, sb_str(&st->line));
-		emit_end(e);
-		return;
-	}
-	have_desc = rmgr_desc(&st->desc, st->t->major, RS_WALINSPECT, r);
-	block_ref_info(&st->blk, st->t->major, r, false, true);
 	emit_begin(e);
 	emit_lsn(e, "start_lsn", raw->lsn, 0);
 	emit_lsn(e, "end_lsn", raw->end_lsn, 0);
 	emit_lsn(e, "prev_lsn", r->prev, 0);
 	emit_uint(e, "xid", r->xid, 0);
-	if (name != NULL)
-		emit_str(e, "resource_manager", name, 0);
-	else
-	{
-		char		nb[16];
-
-		snprintf(nb, sizeof(nb), "custom%03u", r->rmid);
-		emit_str(e, "resource_manager", nb, 0);
-	}
+	emit_str(e, "resource_manager", name, 0);
 	emit_str(e, "record_type", id, 0);
 	emit_uint(e, "record_length", r->tot_len, 0);
 	emit_uint(e, "main_data_length", r->main_data_len, 0);
@@ -607,6 +884,52 @@ emit_record(struct state *st, const struct walrec_raw *raw, const struct walrec 
 	}
 	emit_arr_end(e);
 	emit_end(e);
+}
+
+static void
+emit_record(struct state *st, const struct walrec_raw *raw, const struct walrec *r)
+{
+	const char *name = rmgr_name(r->rmid);
+	const char *id = rmgr_identify(st->t->major, r->rmid, r->info);
+	char		unknown[32],
+				nb[16];
+	bool		have_desc;
+
+	if (id == NULL)
+	{
+		snprintf(unknown, sizeof(unknown), "UNKNOWN (%x)", (unsigned) (r->info & ~XLR_INFO_MASK));
+		id = unknown;
+	}
+	sb_reset(&st->desc);
+	sb_reset(&st->blk);
+	if (!st->o->json)
+	{
+		have_desc = rmgr_desc(&st->desc, st->t->major, RS_WALDUMP, r);
+		block_ref_info(&st->blk, st->t->major, r, true, st->o->bkp_details);
+		if (name == NULL)
+		{
+			snprintf(nb, sizeof(nb), "custom%03u", r->rmid);
+			name = nb;
+		}
+		text_record(st, raw, r, name, id);
+	}
+	else
+	{
+		have_desc = rmgr_desc(&st->desc, st->t->major, RS_WALINSPECT, r);
+		block_ref_info(&st->blk, st->t->major, r, false, true);
+		if (name == NULL)
+		{
+			snprintf(nb, sizeof(nb), "custom%03u", r->rmid);
+			name = nb;
+		}
+		if (!json_record(st, raw, r, name, id, have_desc))
+		{
+			out_flush(st);
+			emit_json_record(st, raw, r, name, id, have_desc);
+		}
+	}
+	if (st->out.len >= OUT_CHUNK)
+		out_flush(st);
 }
 
 static int
@@ -715,6 +1038,46 @@ save_fullpages(const char *dir, const struct walrec_raw *raw, const struct walre
 	}
 }
 
+/*
+ * --fpi-verify: each full page image of the record, restored, held to the
+ * page header rules (PageIsVerifiedExtended without the checksum: an
+ * image's pd_checksum is stale by design, PostgreSQL sets it when it
+ * writes the page out).  A new page (pd_upper 0) must be all zeros.  Each
+ * finding is said at the block, the record's LSN and the block reference.
+ */
+static void
+verify_fullpages(const struct walrec_raw *raw, const struct walrec *r, struct diags *ds)
+{
+	static struct diags found;	/* large: not on the stack */
+	uint8_t		page[WAL_BLCKSZ];
+	int			id,
+				i;
+
+	for (id = 0; id <= r->max_block_id; id++)
+	{
+		const struct walblock *b = &r->blocks[id];
+
+		if (!b->in_use || !b->has_image)
+			continue;
+		diags_reset(&found);
+		wal_verify_image(b, page, &found);
+		for (i = 0; i < found.n; i++)
+		{
+			struct diag *d = diag_add_block(ds, found.d[i].code, b->blkno,
+											"full page image of blkref #%d, rel %u/%u/%u fork %s blk %u: %s",
+											id, b->spcoid, b->dboid, b->relnumber,
+											b->fork < 4 ? wal_fork_names[b->fork] : "?",
+											b->blkno, found.d[i].detail);
+
+			if (d != NULL)
+			{
+				d->lsn = raw->lsn;
+				d->has_lsn = 1;
+			}
+		}
+	}
+}
+
 /* Read, filter and print; the exit status. */
 static int
 run(const struct options *o, const struct wal_traits *t, struct segsrc *src,
@@ -749,7 +1112,9 @@ run(const struct options *o, const struct wal_traits *t, struct segsrc *src,
 		return EXIT_TROUBLE;
 	st.desc = (struct strbuf) STRBUF_INIT;
 	st.blk = (struct strbuf) STRBUF_INIT;
-	st.line = (struct strbuf) STRBUF_INIT;
+	st.out = (struct strbuf) STRBUF_INIT;
+	st.out_err = 0;
+	st.seg_name[0] = '\0';
 	st.shown = 0;
 	st.seg_size = src->seg_size;
 	walstats_init(&st.stats, t->major);
@@ -758,14 +1123,14 @@ run(const struct options *o, const struct wal_traits *t, struct segsrc *src,
 	{
 		if (res == WR_DAMAGE)
 		{
-			cli_report(st.e, NULL, ds);
+			report(&st, ds);
 			continue;
 		}
 		if (o->has_end && raw.end_lsn > o->end)
 			break;
 		if (walrecord_decode(t, raw.data, raw.len, raw.lsn, rec, ds) != 0)
 		{
-			cli_report(st.e, NULL, ds);
+			report(&st, ds);
 			continue;
 		}
 		if (!rmgr_matches(o, rec))
@@ -780,22 +1145,32 @@ run(const struct options *o, const struct wal_traits *t, struct segsrc *src,
 			emit_record(&st, &raw, rec);
 		if (o->save_fullpage != NULL)
 			save_fullpages(o->save_fullpage, &raw, rec, ds);
+		if (o->fpi_verify)
+			verify_fullpages(&raw, rec, ds);
 		st.shown++;
 		if (o->limit > 0 && st.shown >= o->limit)
 			break;
 		if (ds->n > 0)
-			cli_report(st.e, NULL, ds);
+			report(&st, ds);
 	}
+	out_flush(&st);
 	if (o->stats)
 		walstats_emit(&st.stats, st.e, o->stats == 2, o->json);
 	cli_report(st.e, NULL, ds);
+	if (st.out_err != 0)
+	{
+		/* as cli_finish() says it of emit's writes */
+		fprintf(stderr, "%s: error writing standard output: %s\n", cli_prog(),
+				strerror(st.out_err));
+		cli_raise(EXIT_TROUBLE);
+	}
 	walreader_free(rd);
 	if (src->in != NULL)
 		input_close(src->in);
 	src->in = NULL;
 	sb_free(&st.desc);
 	sb_free(&st.blk);
-	sb_free(&st.line);
+	sb_free(&st.out);
 	free(rec);
 	return cli_finish(st.e);
 }
@@ -903,6 +1278,7 @@ main(int argc, char **argv)
 		{"xid", required_argument, NULL, 'x'},
 		{"stats", optional_argument, NULL, 'z'},
 		{"save-fullpage", required_argument, NULL, 1000},
+		{"fpi-verify", no_argument, NULL, 1001},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
@@ -1025,6 +1401,9 @@ main(int argc, char **argv)
 				break;
 			case 1000:
 				o.save_fullpage = optarg;
+				break;
+			case 1001:
+				o.fpi_verify = true;
 				break;
 			case 'V':
 				cli_print_version();

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "crc32c.h"
+#include "walimage.h"
 #include "walreader.h"
 #include "walrecord.h"
 
@@ -465,6 +466,71 @@ test_segment_names(void **state)
 	assert_int_equal(wal_parse_segment_name("000000010000000000000001.bak", 16 * 1024 * 1024, &tli, &segno), -1);
 }
 
+/*
+ * wal_verify_image: an uncompressed image with a hole, restored and held to
+ * the page header rules; a new page must be all zeros.
+ */
+static void
+test_verify_image(void **state)
+{
+	uint8_t		img[WAL_BLCKSZ],
+				page[WAL_BLCKSZ];
+	struct walblock b;
+	struct diags ds;
+
+	(void) state;
+	/* header then hole then 16 bytes of special space, as log_newpage logs it */
+	memset(img, 0, sizeof(img));
+	img[12] = 24;				/* pd_lower 24 */
+	img[14] = 0xf0, img[15] = 0x1f;	/* pd_upper 8176 */
+	img[16] = 0xf0, img[17] = 0x1f;	/* pd_special 8176 */
+	img[18] = 0x04, img[19] = 0x20;	/* 8192 | layout version 4 */
+	img[9] = 0x12;				/* pd_checksum: stale, never looked at */
+	memset(img + 24, 0xAB, 16);
+	memset(&b, 0, sizeof(b));
+	b.in_use = b.has_image = true;
+	b.blkno = 7;
+	b.image = img;
+	b.bimg_len = 40;
+	b.hole_offset = 24;
+	b.hole_length = WAL_BLCKSZ - 40;
+	b.compression = WALC_NONE;
+	diags_reset(&ds);
+	assert_int_equal(wal_verify_image(&b, page, &ds), 0);
+	assert_int_equal(ds.n, 0);
+	assert_int_equal(page[8190], 0xAB);
+	assert_int_equal(page[100], 0);
+
+	img[12] = 0xf8, img[13] = 0x1f;	/* pd_lower 8184 > pd_upper */
+	assert_int_equal(wal_verify_image(&b, page, &ds), -1);
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.d[0].code, D_BAD_PAGE_HEADER);
+	assert_true(ds.d[0].has_blkno);
+	assert_int_equal(ds.d[0].blkno, 7);
+	img[12] = 24, img[13] = 0;
+	img[18] = 0x04, img[19] = 0x10;	/* a 4 KiB page */
+	diags_reset(&ds);
+	assert_int_equal(wal_verify_image(&b, page, &ds), -1);
+	assert_int_equal(ds.d[0].code, D_BAD_PAGE_SIZE);
+
+	/* a new page: all zeros is valid, anything else not */
+	memset(img, 0, sizeof(img));
+	b.bimg_len = WAL_BLCKSZ;
+	b.hole_offset = b.hole_length = 0;
+	diags_reset(&ds);
+	assert_int_equal(wal_verify_image(&b, page, &ds), 0);
+	img[5000] = 1;
+	assert_int_equal(wal_verify_image(&b, page, &ds), -1);
+	assert_int_equal(ds.d[0].code, D_BAD_PAGE_HEADER);
+
+	/* an image that cannot be restored */
+	b.hole_offset = 8000;
+	b.hole_length = 1000;
+	diags_reset(&ds);
+	assert_int_equal(wal_verify_image(&b, page, &ds), -1);
+	assert_int_equal(ds.d[0].code, D_BAD_COMPRESSED);
+}
+
 int
 main(void)
 {
@@ -474,6 +540,7 @@ main(void)
 		cmocka_unit_test(test_page_damage),
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_segment_names),
+		cmocka_unit_test(test_verify_image),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,40 @@
+/*
+ * fmt: integers as text without printf, for the hot output paths (one
+ * WAL record line is a dozen numbers; printf's generic machinery costs
+ * more than the record's decoding).  Each writes into out, which must have
+ * room for the longest result (FMT_U64_MAX, FMT_LSN_MAX), adds no NUL and
+ * returns the number of bytes written.  The results are exactly those of
+ * the printf conversion named in each comment.
+ *
+ *   char b[FMT_LSN_MAX];  size_t n = fmt_lsn_waldump(b, lsn);   "0/16B3748" as %X/%08X
+ */
+#ifndef PGOD_FMT_H
+#define PGOD_FMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define FMT_U64_MAX 20			/* 18446744073709551615 */
+#define FMT_LSN_MAX 17			/* FFFFFFFF/FFFFFFFF */
+
+/* %llu */
+size_t		fmt_u64(char *out, uint64_t v);
+/* %lld */
+size_t		fmt_i64(char *out, int64_t v);
+/* %0*llX (upper) or %0*llx: at least width digits, zero-padded (width <= 16) */
+size_t		fmt_hex(char *out, uint64_t v, int width, bool upper);
+/* "%X/%X": the LSN as PostgreSQL's LSN_FORMAT_ARGS prints it */
+size_t		fmt_lsn_pg(char *out, uint64_t lsn);
+/* "%X/%08X": the LSN as pg_waldump prints it */
+size_t		fmt_lsn_waldump(char *out, uint64_t lsn);
+
+/*
+ * True if the n bytes are all in 0x20..0x7F and none is '"' or '\\': emit's
+ * JSON renderer then writes them as they are, between quotes, and a fast
+ * path may skip the escaper.  False for a NUL, and for any byte from 0x80
+ * (valid UTF-8, which emit passes through, is left to emit).
+ */
+bool		fmt_json_plain(const char *s, size_t n);
+
+#endif
