@@ -17,6 +17,7 @@
 #include "checksum.h"
 #include "cli.h"
 #include "control.h"
+#include "datum_emit.h"
 #include "emit.h"
 #include "heapcheck.h"
 #include "heappage.h"
@@ -35,6 +36,9 @@ struct options {
 	const struct pg_profile *profile;	/* --pg-version, or NULL: detect */
 	uint32_t	from;
 	uint32_t	to;
+	struct tupdesc *types;		/* -T: decode tuple values with these columns */
+	struct toast_store *toast;	/* --toast: the TOAST relation of -T's values */
+	struct value_scratch *vs;	/* -T: scratch reused from tuple to tuple */
 };
 
 static void usage(void) __attribute__((noreturn));
@@ -57,6 +61,9 @@ usage(void)
 		   "      --pg-version=N   the cluster's major (10..18) instead of detecting it\n"
 		   "  -s, --summary        one record per file: pages by kind, items, free\n"
 		   "                       space, checksum failures (with -k)\n"
+		   "  -T, --types=LIST     decode heap tuples' values; LIST: the columns' types\n"
+		   "                       in order, e.g. int4,name:text,~int8 (see pgpage(1))\n"
+		   "      --toast=FILE     the TOAST relation's file for -T (once per segment)\n"
 		   "  -x, --hex            also dump the raw bytes of each page (or of --item)\n"
 		   "  -V, --version        print the version and exit\n"
 		   "  -h, --help           print this help and exit\n\n"
@@ -107,6 +114,20 @@ text_flags(const struct heap_tuple *t, bool hasoid_old, char *buf, size_t size)
 		buf[size - 1] = '\0';
 }
 
+/* -T: the tuple's values, decoded with the column list, as "values". */
+static void
+emit_values(struct emit *e, const struct heap_item *it, const struct options *o,
+			uint32_t blkno, struct diags *ds)
+{
+	struct type_opts topts;
+
+	if (o->types == NULL || it->id.flags != LP_NORMAL || !it->has_tuple ||
+		it->t.status < HT_BAD_BITMAP)
+		return;
+	type_opts_for(o->profile, &topts);
+	datum_emit_values(e, o->types, &it->t, o->toast, &topts, o->vs, blkno, it->lp, ds);
+}
+
 /*
  * One line pointer and its tuple.  JSON: as heap_page_items() shows them,
  * with heap_tuple_infomask_flags()'s names; the columns it leaves NULL when
@@ -116,7 +137,8 @@ text_flags(const struct heap_tuple *t, bool hasoid_old, char *buf, size_t size)
  * one tuple is emitted here, so decoded values can join it.
  */
 static void
-emit_heap_item(struct emit *e, const struct heap_item *it, const struct options *o)
+emit_heap_item(struct emit *e, const struct heap_item *it, const struct options *o,
+			   uint32_t blkno, struct diags *ds)
 {
 	const struct heap_tuple *t = &it->t;
 	const char *names[HEAPTUPLE_MAX_RAW_FLAGS];
@@ -163,6 +185,7 @@ emit_heap_item(struct emit *e, const struct heap_item *it, const struct options 
 			for (i = 0; i < n; i++)
 				emit_str(e, NULL, names[i] + 5, EF_BARE);
 		}
+		emit_values(e, it, o, blkno, ds);
 		emit_obj_end(e);
 		return;
 	}
@@ -214,13 +237,14 @@ emit_heap_item(struct emit *e, const struct heap_item *it, const struct options 
 	emit_flag_array(e, "raw_flags", names, n, 0);
 	n = heaptuple_combined_flags(t->infomask, names, HEAPTUPLE_MAX_COMBINED_FLAGS);
 	emit_flag_array(e, "combined_flags", names, n, 0);
+	emit_values(e, it, o, blkno, ds);
 	emit_obj_end(e);
 }
 
 /* Every line pointer of a heap page, in "items". */
 static void
 emit_heap_items(struct emit *e, const uint8_t *page, const struct page_header *h,
-				const struct options *o)
+				const struct options *o, uint32_t blkno, struct diags *ds)
 {
 	struct heap_item it;
 	unsigned	i,
@@ -230,7 +254,7 @@ emit_heap_items(struct emit *e, const uint8_t *page, const struct page_header *h
 	for (i = o->item ? o->item : 1; i <= n; i++)
 	{
 		heappage_item(page, i, &it);
-		emit_heap_item(e, &it, o);
+		emit_heap_item(e, &it, o, blkno, ds);
 		if (o->item)
 			break;
 	}
@@ -445,7 +469,7 @@ emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
 		emit_bool(e, "checksum_ok", computed == h.checksum, EF_NOTEXT);
 	}
 	if (kind == PK_HEAP)
-		emit_heap_items(e, page, &h, o);
+		emit_heap_items(e, page, &h, o, blkno, ds);
 	if (o->hex)
 		hexlen = hex_span(page, &h, o, &hexp, &hexoff);
 	if (o->hex && emit_format_of(e) == EMIT_JSON)
@@ -643,6 +667,8 @@ main(int argc, char **argv)
 		{"item", required_argument, NULL, 'i'},
 		{"pg-version", required_argument, NULL, 'P'},
 		{"summary", no_argument, NULL, 's'},
+		{"types", required_argument, NULL, 'T'},
+		{"toast", required_argument, NULL, 'O'},
 		{"json", no_argument, NULL, 'j'},
 		{"verify", no_argument, NULL, 'k'},
 		{"version", no_argument, NULL, 'V'},
@@ -654,9 +680,13 @@ main(int argc, char **argv)
 	int			c,
 				i;
 	long		n;
+	const char **toast = NULL;
+	int			ntoast = 0;
+	struct diags ds;
+	struct value_scratch vs = VALUE_SCRATCH_INIT;
 
 	cli_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "b:ci:jksxVh", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "b:ci:jksT:xVh", longopts, NULL)) != -1)
 	{
 		switch (c)
 		{
@@ -680,6 +710,19 @@ main(int argc, char **argv)
 			case 's':
 				o.summary = true;
 				break;
+			case 'T':
+				diags_reset(&ds);
+				tupdesc_free(o.types);
+				if ((o.types = tupdesc_from_spec(optarg, &ds)) == NULL)
+					cli_usage_error("invalid --types \"%s\": %s", optarg,
+									ds.n > 0 ? ds.d[0].detail : "out of memory");
+				o.vs = &vs;
+				break;
+			case 'O':
+				if ((toast = realloc(toast, (size_t) (ntoast + 1) * sizeof(*toast))) == NULL)
+					cli_usage_error("out of memory");
+				toast[ntoast++] = optarg;
+				break;
 			case 'x':
 				o.hex = true;
 				break;
@@ -701,18 +744,30 @@ main(int argc, char **argv)
 		cli_usage_error("no input files");
 	if (o.summary && (o.hex || o.item))
 		cli_usage_error("--summary does not go with --hex or --item");
+	if (ntoast > 0 && o.types == NULL)
+		cli_usage_error("--toast needs --types");
 	e = emit_open(o.json ? EMIT_JSON : EMIT_TEXT, stdout);
 	if (e == NULL)
 	{
 		fprintf(stderr, "%s: out of memory\n", cli_prog());
 		return EXIT_TROUBLE;
 	}
-	for (i = optind; i < argc; i++)
+	if (ntoast > 0)
+	{
+		diags_reset(&ds);
+		o.toast = toast_open(toast, ntoast, &ds);
+		cli_report(e, NULL, &ds);
+	}
+	for (i = optind; i < argc && (ntoast == 0 || o.toast != NULL); i++)
 	{
 		if (is_control_file(argv[i]))
 			do_control(e, argv[i]);
 		else
 			do_relation(e, argv[i], &o);
 	}
+	toast_close(o.toast);
+	free(toast);
+	tupdesc_free(o.types);
+	value_scratch_free(&vs);
 	return cli_finish(e);
 }
