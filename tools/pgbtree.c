@@ -5,7 +5,8 @@
  * with its items as bt_page_items(), in the columns of the file's major
  * (from the cluster around it, or --pg-version).  --tree walks the tree
  * from the root and prints its shape; --check verifies the invariants that
- * need neither the heap nor the key types.
+ * need neither the heap nor the key types, and with --types (the index's
+ * column types) the key order too.  --types also shows each item's key.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -14,10 +15,14 @@
 
 #include "blockreader.h"
 #include "btree.h"
+#include "btree_keycheck.h"
+#include "btree_keys.h"
 #include "btree_walk.h"
 #include "cli.h"
+#include "datum_cmp.h"
 #include "emit.h"
 #include "page.h"
+#include "strbuf.h"
 #include "version.h"
 
 struct options {
@@ -28,6 +33,8 @@ struct options {
 	uint32_t	from;
 	uint32_t	to;
 	const struct pg_profile *prof;	/* --pg-version, or NULL: detect */
+	struct tupdesc *td;			/* --types, or NULL */
+	int			nkeyatts;		/* columns before the ';' of --types */
 };
 
 static void usage(void) __attribute__((noreturn));
@@ -48,6 +55,8 @@ usage(void)
 		   "  -n, --no-items       pages without their items\n"
 		   "  -P, --pg-version=N   show the columns of PostgreSQL major N\n"
 		   "  -t, --tree           walk the tree from its root and print its shape\n"
+		   "  -T, --types=LIST     the index's column types (KEYS[;INCLUDED]): show\n"
+		   "                       each item's values, check key order with -c\n"
 		   "  -V, --version        print the version and exit\n"
 		   "  -h, --help           print this help and exit\n\n"
 		   "Exit status: 0 clean, 1 damage found, 2 usage or I/O error.\n",
@@ -115,12 +124,64 @@ emit_meta(struct emit *e, const char *file, uint32_t blkno, const struct bt_meta
 	emit_end(e);
 }
 
+/*
+ * "values": {"col": "text" | null, ...} of the attributes the tuple holds
+ * (a truncated pivot holds fewer; an internal page's first item none).
+ */
+static void
+emit_values(struct emit *e, const struct options *opt, const struct bt_item *it,
+			bool minus_inf, const struct pg_profile *prof, uint32_t blkno,
+			struct diags *ds)
+{
+	struct bt_keydesc kd = {opt->td, opt->nkeyatts, false};
+	struct bt_key k;
+	struct attr_value *vals = calloc((size_t) opt->td->natts, sizeof(*vals));
+	struct strbuf sb = STRBUF_INIT;
+	struct type_opts to;
+	int			first = ds->n;
+
+	if (vals == NULL)
+	{
+		emit_null(e, "values", 0);
+		return;
+	}
+	type_opts_for(prof, &to);
+	bt_key_from_item(&kd, it, minus_inf, blkno, &k);
+	bt_key_deform(&kd, &k, vals, ds);
+	emit_obj_begin(e, "values", 0);
+	for (int i = 0; i < opt->td->natts && bt_key_present(&k, i); i++)
+	{
+		struct tupcol c = opt->td->cols[i];
+
+		if (c.dropped)
+			continue;
+		/* a name stored as cstring (name_ops): printed as its string */
+		if (c.attlen == -2 && c.type && c.type->id == PGT_NAME)
+			c.type = pg_type_by_id(PGT_TEXT);
+		sb_reset(&sb);
+		if (datum_to_text(&c, &vals[i], NULL, &to, &sb, ds) == DATUM_OK && !sb.oom)
+			emit_strn(e, c.name, sb_str(&sb), sb.len, EF_LEFT);
+		else
+			emit_null(e, c.name, 0);
+	}
+	emit_obj_end(e);
+	for (int i = first; i < ds->n; i++)
+	{
+		ds->d[i].blkno = blkno;
+		ds->d[i].has_blkno = 1;
+		ds->d[i].item = it->itemoffset;
+	}
+	sb_free(&sb);
+	free(vals);
+}
+
 static void
 emit_items(struct emit *e, const uint8_t *page, const struct page_header *h,
 		   const struct bt_opaque *o, const struct pg_profile *prof,
-		   uint32_t blkno, struct diags *ds)
+		   uint32_t blkno, const struct options *opt, struct diags *ds)
 {
 	unsigned	n = bt_item_count(h, o, prof);
+	unsigned	firstdata = o->next == P_NONE ? 1 : 2;
 
 	emit_arr_begin(e, "items", 0);
 	for (unsigned off = 1; off <= n; off++)
@@ -163,6 +224,9 @@ emit_items(struct emit *e, const uint8_t *page, const struct page_header *h,
 		else if (it.dead)
 			emit_bool(e, "dead", true, EF_NOJSON);
 		emit_data(e, it.data, it.data_len);
+		if (opt->td)
+			emit_values(e, opt, &it, !(o->flags & BTP_LEAF) && off == firstdata,
+						prof, blkno, ds);
 		emit_obj_end(e);
 	}
 	emit_arr_end(e);
@@ -221,7 +285,7 @@ emit_page(struct emit *e, const char *file, const uint8_t *page,
 		emit_str(e, NULL, names[i], 0);
 	emit_arr_end(e);
 	if (!o->no_items)
-		emit_items(e, page, h, &op, prof, blkno, ds);
+		emit_items(e, page, h, &op, prof, blkno, o, ds);
 	else
 	{
 		/* the items are not shown, but their damage is */
@@ -258,7 +322,8 @@ pct(uint64_t part, uint64_t whole)
 
 static void
 emit_shape(struct emit *e, const char *file, const struct bt_shape *s,
-		   const struct options *o, bool damaged, struct diags *ds)
+		   const struct options *o, const struct bt_keycheck *kc, bool damaged,
+		   struct diags *ds)
 {
 	/* the room for tuples on a page: BLCKSZ less header and special space */
 	const uint64_t room = BLCKSZ - SIZE_OF_PAGE_HEADER - BT_OPAQUE_SIZE;
@@ -274,6 +339,8 @@ emit_shape(struct emit *e, const char *file, const struct bt_shape *s,
 	emit_uint(e, "half_dead", s->half_dead, 0);
 	emit_uint(e, "new", s->new_pages, 0);
 	emit_uint(e, "unreached", s->unreached, 0);
+	if (kc)
+		emit_uint(e, "key_comparisons", bt_keycheck_compared(kc), 0);
 	if (o->check)
 		emit_bool(e, "ok", !damaged && ds->worst < SEV_DAMAGE, 0);
 	if (o->tree)
@@ -328,6 +395,7 @@ do_file(struct emit *e, const char *file, const struct options *o)
 	const struct pg_profile *prof = o->prof;
 	bool		walk = o->tree || o->check;
 	struct bt_tree *t = NULL;
+	struct bt_keycheck *kc = NULL;
 	bool		oom = false;
 	bool		damaged = false;	/* a finding of damage in this file */
 
@@ -354,6 +422,13 @@ do_file(struct emit *e, const char *file, const struct options *o)
 		}
 		t = bt_tree_new();
 		oom = t == NULL;
+		if (o->check && o->td)
+		{
+			struct bt_keydesc kd = {o->td, o->nkeyatts, prof->major >= 12};
+
+			kc = bt_keycheck_new(&kd);
+			oom = oom || kc == NULL;
+		}
 	}
 	if (emit_format_of(e) == EMIT_TEXT)
 	{
@@ -404,6 +479,8 @@ do_file(struct emit *e, const char *file, const struct options *o)
 			struct bt_meta m;
 
 			bt_meta_decode(page, &m, &ds);
+			if (kc && m.ok)
+				bt_keycheck_set_heapkeyspace(kc, m.version >= 4);
 			if (walk)
 				oom = !bt_tree_add_meta(t, &m);
 			else
@@ -414,7 +491,11 @@ do_file(struct emit *e, const char *file, const struct options *o)
 			struct bt_opaque op;
 
 			if (bt_opaque_decode(page, &h, &op, blkno, &ds))
+			{
 				oom = !bt_tree_add_page(t, blkno, page, &h, &op, prof, &ds);
+				if (kc && !oom)
+					oom = !bt_keycheck_page(kc, blkno, page, &h, &op, prof, &ds);
+			}
 			else
 				oom = !bt_tree_add_other(t, blkno, BS_BAD);
 		}
@@ -441,13 +522,67 @@ do_file(struct emit *e, const char *file, const struct options *o)
 		else
 		{
 			bt_tree_walk(t, shape, &ds);
-			emit_shape(e, file, shape, o, damaged, &ds);
+			if (kc)
+				bt_keycheck_finish(kc, &ds);
+			emit_shape(e, file, shape, o, kc, damaged, &ds);
 			cli_report(e, file, &ds);
 			free(shape);
 		}
 	}
 	bt_tree_free(t);
+	bt_keycheck_free(kc);
 	blockreader_close(br);
+}
+
+/*
+ * --types KEYS[;INCLUDED]: the index's columns; those after the ';' are
+ * INCLUDE columns, shown but never compared.
+ */
+static void
+set_types(struct options *o, const char *arg)
+{
+	char	   *spec = strdup(arg),
+			   *semi;
+	struct diags ds;
+
+	if (spec == NULL)
+		cli_usage_error("out of memory");
+	semi = strchr(spec, ';');
+	if (semi)
+		*semi = '\0';
+	diags_reset(&ds);
+	tupdesc_free(o->td);
+	o->td = tupdesc_from_spec(spec, &ds);
+	if (o->td == NULL)
+		cli_usage_error("invalid --types \"%s\": %s", spec,
+						ds.n > 0 ? ds.d[0].detail : "unreadable");
+	o->nkeyatts = o->td->natts;
+	if (semi)
+	{
+		struct tupdesc *all;
+
+		*semi = ',';
+		all = tupdesc_from_spec(spec, &ds);
+		if (all == NULL || strchr(semi + 1, ';'))
+			cli_usage_error("invalid --types \"%s\": after the ';' one list of INCLUDE columns", arg);
+		tupdesc_free(o->td);
+		o->td = all;
+	}
+	for (int i = 0; i < o->td->natts; i++)
+	{
+		struct tupcol *c = &o->td->cols[i];
+
+		if (c->dropped)
+			cli_usage_error("invalid --types \"%s\": an index has no dropped columns", arg);
+		/* name_ops' storage type (opckeytype) is cstring: no 64-byte padding */
+		if (c->type && c->type->id == PGT_NAME && !c->is_array)
+		{
+			c->attlen = -2;
+			c->attalign = 'c';
+			c->attbyval = false;
+		}
+	}
+	free(spec);
 }
 
 int
@@ -460,18 +595,19 @@ main(int argc, char **argv)
 		{"no-items", no_argument, NULL, 'n'},
 		{"pg-version", required_argument, NULL, 'P'},
 		{"tree", no_argument, NULL, 't'},
+		{"types", required_argument, NULL, 'T'},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
 	};
-	struct options o = {false, false, false, false, 0, UINT32_MAX, NULL};
+	struct options o = {false, false, false, false, 0, UINT32_MAX, NULL, NULL, 0};
 	struct emit *e;
 	long		major;
 	int			c,
 				i;
 
 	cli_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "b:cjnP:tVh", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "b:cjnP:tT:Vh", longopts, NULL)) != -1)
 	{
 		switch (c)
 		{
@@ -496,6 +632,9 @@ main(int argc, char **argv)
 			case 't':
 				o.tree = true;
 				break;
+			case 'T':
+				set_types(&o, optarg);
+				break;
 			case 'V':
 				cli_print_version();
 			case 'h':
@@ -506,6 +645,14 @@ main(int argc, char **argv)
 	}
 	if (optind >= argc)
 		cli_usage_error("no input files");
+	if (o.check && o.td)
+	{
+		for (i = 0; i < o.nkeyatts; i++)
+			if (!datum_cmp_supported(&o.td->cols[i]))
+				cli_usage_error("key column %d: no ordering known for type %s%s: --check cannot use it",
+								i + 1, o.td->cols[i].type ? o.td->cols[i].type->typname : "raw",
+								o.td->cols[i].is_array ? "[]" : "");
+	}
 	e = emit_open(o.json ? EMIT_JSON : EMIT_TEXT, stdout);
 	if (e == NULL)
 	{
@@ -514,5 +661,7 @@ main(int argc, char **argv)
 	}
 	for (i = optind; i < argc; i++)
 		do_file(e, argv[i], &o);
-	return cli_finish(e);
+	i = cli_finish(e);
+	tupdesc_free(o.td);
+	return i;
 }
