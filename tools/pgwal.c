@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -1256,6 +1257,32 @@ run_stream(struct options *o, const char *start_seg, const char *end_seg)
 	return rc;
 }
 
+
+/* mkdir -p: each missing component of path, as pg_mkdir_p does. */
+static int
+mkdir_p(const char *path)
+{
+	char		buf[4096];
+	size_t		n = strlen(path);
+
+	if (n == 0 || n >= sizeof(buf))
+	{
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(buf, path, n + 1);
+	for (size_t i = 1; i <= n; i++)
+	{
+		if (buf[i] != '/' && buf[i] != '\0')
+			continue;
+		buf[i] = '\0';
+		if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+			return -1;
+		buf[i] = i < n ? '/' : '\0';
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1419,6 +1446,14 @@ main(int argc, char **argv)
 	diags_reset(&ds);
 	memset(&src, 0, sizeof(src));
 	rc = EXIT_TROUBLE;
+	/* as pg_waldump: the directory is created if missing; one error, not one per image */
+	if (o.save_fullpage != NULL &&
+		(mkdir_p(o.save_fullpage) != 0 || access(o.save_fullpage, W_OK | X_OK) != 0))
+	{
+		fprintf(stderr, "%s: %s: cannot write page images there (%s)\n",
+				cli_prog(), o.save_fullpage, strerror(errno));
+		goto out;
+	}
 	if (o.path != NULL)
 	{
 		files = list_dir(o.path, &nfiles);

@@ -158,7 +158,6 @@ rc=$?
 [ $rc -eq 0 ] && [ ! -s "$TMP/fpw.err" ] && pass "pgwal restored pages read cleanly by pgpage" || fail "pgwal restored pages read cleanly by pgpage" "exit $rc: $(head -c 200 "$TMP/fpw.err")"
 nk=$(jq -r 'select(.kind == "unknown" or .kind == "new") | .file' "$TMP/fpw.json" | wc -l)
 [ "$nk" -eq 0 ] && pass "pgwal restored pages all of a known kind" || fail "pgwal restored pages all of a known kind" "$nk unknown or new"
-check "pgwal --save-fullpage to a missing directory" 2 "$BIN/pgwal" -q -n 50 --save-fullpage="$TMP/no/such/dir" -p "$DATA"
 
 # -t picks the segments of a timeline; -P reads as another major (whose
 # page magic then does not match: damage)
@@ -228,3 +227,12 @@ else
 	[ "$n" -gt 1000 ] && jq -e . "$TMP/out" >/dev/null && pass "pgwal --fpi-verify --json still prints every record ($n)" ||
 		fail "pgwal --fpi-verify --json still prints every record" "$n lines"
 fi
+
+# --save-fullpage creates its directory, and refuses an unwritable one once
+seg=$(ls testdata/pg15/data/pg_wal/*.gz | head -n 1)
+check "pgwal --save-fullpage creates the directory" 0 "$BIN/pgwal" -q --save-fullpage="$TMP/fpi/new" "$seg"
+n=$(ls "$TMP/fpi/new" | wc -l)
+[ "$n" -gt 100 ] && pass "pgwal --save-fullpage wrote $n images" || fail "pgwal --save-fullpage wrote images" "$n"
+check "pgwal --save-fullpage unwritable exit 2" 2 "$BIN/pgwal" -q --save-fullpage=/proc/no/such "$seg"
+expect "pgwal --save-fullpage unwritable: one message" "$TMP/err" "^pgwal: /proc/no/such: cannot write page images there"
+[ "$(grep -c . "$TMP/err")" -eq 1 ] && pass "pgwal --save-fullpage unwritable: no per-image errors" || fail "pgwal --save-fullpage unwritable: no per-image errors" "$(grep -c . "$TMP/err") lines"
