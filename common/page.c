@@ -159,8 +159,15 @@ page_kind_of(const uint8_t *page, const struct page_header *h,
 		case 0:
 			return PK_HEAP;
 		case 4:
-			return rd32(page + h->special) == 0x1717 ? PK_SEQUENCE : PK_UNKNOWN;
 		case 8:
+			/*
+			 * A sequence page's special space is sequence_magic (0x1717),
+			 * 4 bytes that PageInit MAXALIGNs to 8: the size GIN has too.
+			 */
+			if (rd32(page + h->special) == 0x1717)
+				return PK_SEQUENCE;
+			if (size == 4)
+				return PK_UNKNOWN;
 			if (id == 0xFF82)
 				return PK_SPGIST;
 			if (id >= 0xF091 && id <= 0xF093)
