@@ -1,7 +1,8 @@
 # pgpage -T/--types and --toast over the fixtures: usage errors, values of
 # a TOASTed table, and damage: a TOAST relation with a chunk renumbered, a
-# column list too short, no TOAST relation given.  Each is a finding in the
-# one diagnostic form, and the scan goes on.
+# column list too short, no TOAST relation given, a corrupt pglz stream and
+# a varlena header past the tuple (made from the real page).  Each is a
+# finding in the one diagnostic form, and the scan goes on.
 . tests/lib.sh
 
 M=15
@@ -47,3 +48,25 @@ if [ -n "$off" ]; then
 else
 	fail "values: renumbered chunk" "no chunk 1 found in $toast"
 fi
+
+# Damage inside a value, made from the real page: item 1 of toasty holds an
+# inline pglz-compressed text (4-byte header, 4-byte raw size and method,
+# then the pglz stream) right after the int4 id.
+mkdir -p "$TMP/vd"
+gzip -dc "$heap" >"$TMP/vd/page"
+set -- $("$BIN/pgpage" -j -b 0 "$TMP/vd/page" | jq -r '.items[] | select(.lp == 1) | "\(.lp_off) \(.t_hoff)"')
+att=$(( $1 + $2 + 4 ))
+# the compressed stream overwritten: pglz cannot decode it
+cp "$TMP/vd/page" "$TMP/vd/pglz"
+printf '\377\377\377\377\377\377\377\377\377\377\377\377\377\377\377\377' |
+	dd of="$TMP/vd/pglz" bs=1 seek=$((att + 12)) conv=notrunc 2>/dev/null
+check "values: corrupt pglz data is damage" 1 "$BIN/pgpage" -b 0 -T "$spec" --toast "$toast" "$TMP/vd/pglz"
+expect "values: corrupt pglz finding" "$TMP/err" "^pgpage: $TMP/vd/pglz: block 0: item 1: compressed value does not decompress \(pglz: "
+expect "values: corrupt pglz, next item still decoded" "$TMP/out" '^      id=5 t_inline=short'
+check "values: corrupt pglz, --check -T exit 1" 1 "$BIN/pgpage" --check -b 0 -T "$spec" --toast "$toast" "$TMP/vd/pglz"
+# the varlena header of that value claims 512 MB
+cp "$TMP/vd/page" "$TMP/vd/varlena"
+printf '\370\377\377\177' | dd of="$TMP/vd/varlena" bs=1 seek="$att" conv=notrunc 2>/dev/null
+check "values: bad varlena header is damage" 1 "$BIN/pgpage" -b 0 -T "$spec" --toast "$toast" "$TMP/vd/varlena"
+expect "values: bad varlena header finding" "$TMP/err" "^pgpage: $TMP/vd/varlena: block 0: item 1: invalid column value \(varlena of [0-9]+ bytes, [0-9]+ left in the tuple\)$"
+expect "values: bad varlena header, next item still decoded" "$TMP/out" '^      id=5 t_inline=short'
