@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bytes.h"
 #include "diag.h"
 #include "relpath.h"
 
@@ -65,26 +66,6 @@ enum page_kind {
 	PK_VM,
 	PK_UNKNOWN
 };
-
-/* Loads from the page are little-endian and alignment-free. */
-static inline uint16_t
-rd16(const uint8_t *p)
-{
-	return (uint16_t) (p[0] | (p[1] << 8));
-}
-
-static inline uint32_t
-rd32(const uint8_t *p)
-{
-	return (uint32_t) p[0] | ((uint32_t) p[1] << 8) |
-		((uint32_t) p[2] << 16) | ((uint32_t) p[3] << 24);
-}
-
-static inline uint64_t
-rd64(const uint8_t *p)
-{
-	return (uint64_t) rd32(p) | ((uint64_t) rd32(p + 4) << 32);
-}
 
 void		page_header_decode(const uint8_t *page, struct page_header *h);
 bool		page_is_zero(const uint8_t *page, size_t len);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "crc32c.h"
+#include "bytes.h"
 #include "walreader.h"
 
 #define RM_XLOG_ID 0
@@ -35,38 +36,19 @@ struct walreader {
 	size_t		cap;
 };
 
-static uint16_t
-le16(const uint8_t *p)
-{
-	return (uint16_t) (p[0] | (p[1] << 8));
-}
-
-static uint32_t
-le32(const uint8_t *p)
-{
-	return (uint32_t) p[0] | ((uint32_t) p[1] << 8) | ((uint32_t) p[2] << 16) |
-		((uint32_t) p[3] << 24);
-}
-
-static uint64_t
-le64(const uint8_t *p)
-{
-	return (uint64_t) le32(p) | ((uint64_t) le32(p + 4) << 32);
-}
-
 void
 wal_page_header_decode(const uint8_t *p, struct wal_page_header *h)
 {
-	h->magic = le16(p);
-	h->info = le16(p + 2);
-	h->tli = le32(p + 4);
-	h->pageaddr = le64(p + 8);
-	h->rem_len = le32(p + 16);
+	h->magic = rd16(p);
+	h->info = rd16(p + 2);
+	h->tli = rd32(p + 4);
+	h->pageaddr = rd64(p + 8);
+	h->rem_len = rd32(p + 16);
 	if (h->info & XLP_LONG_HEADER)
 	{
-		h->sysid = le64(p + 24);
-		h->seg_size = le32(p + 32);
-		h->xlog_blcksz = le32(p + 36);
+		h->sysid = rd64(p + 24);
+		h->seg_size = rd32(p + 32);
+		h->xlog_blcksz = rd32(p + 36);
 	}
 	else
 	{
@@ -343,8 +325,8 @@ static bool
 valid_record_header(struct walreader *r, uint64_t lsn, const uint8_t *h,
 					struct diags *ds)
 {
-	uint32_t	tot_len = le32(h);
-	uint64_t	prev = le64(h + 8);
+	uint32_t	tot_len = rd32(h);
+	uint64_t	prev = rd64(h + 8);
 	uint8_t		rmid = h[17];
 
 	if (tot_len < WAL_RECORD_HDR)
@@ -374,7 +356,7 @@ crc_ok(const uint8_t *rec, uint32_t len)
 
 	c = crc32c_update(c, rec + WAL_RECORD_HDR, len - WAL_RECORD_HDR);
 	c = crc32c_update(c, rec, 20);	/* offsetof(XLogRecord, xl_crc) */
-	return CRC32C_FIN(c) == le32(rec + 20);
+	return CRC32C_FIN(c) == rd32(rec + 20);
 }
 
 static enum walreader_result
@@ -555,7 +537,7 @@ walreader_next(struct walreader *r, struct walrec_raw *rec, struct diags *ds)
 			wdiag(ds, D_WAL_RECORD, lsn, "invalid record offset");
 			return damage(r, lsn);
 		}
-		tot_len = le32(r->page + off);
+		tot_len = rd32(r->page + off);
 		if (tot_len == 0)
 		{
 			wdiag(ds, D_WAL_END, lsn, "zeroed space where a record should start");
@@ -653,7 +635,7 @@ walreader_next(struct walreader *r, struct walrec_raw *rec, struct diags *ds)
 		}
 		if (!crc_ok(data, tot_len))
 		{
-			wdiag(ds, D_WAL_CRC, lsn, "stored 0x%08x", le32(data + 20));
+			wdiag(ds, D_WAL_CRC, lsn, "stored 0x%08x", rd32(data + 20));
 			return record_damage(r, lsn, ds);
 		}
 		rec->lsn = lsn;

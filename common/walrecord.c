@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "walrecord.h"
 
 #define XLR_BLOCK_ID_DATA_SHORT 255
@@ -78,19 +79,6 @@ wal_compression_name(enum wal_compression c)
 	}
 }
 
-static uint16_t
-le16(const uint8_t *p)
-{
-	return (uint16_t) (p[0] | (p[1] << 8));
-}
-
-static uint32_t
-le32(const uint8_t *p)
-{
-	return (uint32_t) p[0] | ((uint32_t) p[1] << 8) | ((uint32_t) p[2] << 16) |
-		((uint32_t) p[3] << 24);
-}
-
 static void
 bad(struct diags *ds, uint64_t lsn, const char *fmt,...)
 	__attribute__((format(printf, 3, 4)));
@@ -132,12 +120,12 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 		return -1;
 	}
 	out->lsn = lsn;
-	out->tot_len = le32(rec);
-	out->xid = le32(rec + 4);
-	out->prev = (uint64_t) le32(rec + 8) | ((uint64_t) le32(rec + 12) << 32);
+	out->tot_len = rd32(rec);
+	out->xid = rd32(rec + 4);
+	out->prev = (uint64_t) rd32(rec + 8) | ((uint64_t) rd32(rec + 12) << 32);
 	out->info = rec[16];
 	out->rmid = rec[17];
-	out->crc = le32(rec + 20);
+	out->crc = rd32(rec + 20);
 	out->origin = 0;
 	out->toplevel_xid = 0;
 	out->max_block_id = -1;
@@ -164,7 +152,7 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 		else if (block_id == XLR_BLOCK_ID_DATA_LONG)
 		{
 			NEED(4);
-			out->main_data_len = le32(rec + pos);
+			out->main_data_len = rd32(rec + pos);
 			TAKE(4);
 			if (out->main_data_len > len)
 				goto shortdata;
@@ -174,13 +162,13 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 		else if (block_id == XLR_BLOCK_ID_ORIGIN)
 		{
 			NEED(2);
-			out->origin = le16(rec + pos);
+			out->origin = rd16(rec + pos);
 			TAKE(2);
 		}
 		else if (block_id == XLR_BLOCK_ID_TOPLEVEL_XID && t->toplevel_xid)
 		{
 			NEED(4);
-			out->toplevel_xid = le32(rec + pos);
+			out->toplevel_xid = rd32(rec + pos);
 			TAKE(4);
 		}
 		else if (block_id <= WAL_MAX_BLOCK_ID)
@@ -207,7 +195,7 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 			b->flags = ff;
 			b->has_image = (ff & BKPBLOCK_HAS_IMAGE) != 0;
 			b->has_data = (ff & BKPBLOCK_HAS_DATA) != 0;
-			b->data_len = le16(rec + pos + 1);
+			b->data_len = rd16(rec + pos + 1);
 			TAKE(3);
 			if (b->has_data && b->data_len == 0)
 			{
@@ -225,8 +213,8 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 			if (b->has_image)
 			{
 				NEED(5);
-				b->bimg_len = le16(rec + pos);
-				b->hole_offset = le16(rec + pos + 2);
+				b->bimg_len = rd16(rec + pos);
+				b->hole_offset = rd16(rec + pos + 2);
 				b->bimg_info = rec[pos + 4];
 				TAKE(5);
 				if (t->bimg_v15)
@@ -253,7 +241,7 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 					if (b->bimg_info & BKPIMAGE_HAS_HOLE)
 					{
 						NEED(2);
-						b->hole_length = le16(rec + pos);
+						b->hole_length = rd16(rec + pos);
 						TAKE(2);
 					}
 					else
@@ -301,9 +289,9 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 			if (!(ff & BKPBLOCK_SAME_REL))
 			{
 				NEED(12);
-				b->spcoid = le32(rec + pos);
-				b->dboid = le32(rec + pos + 4);
-				b->relnumber = le32(rec + pos + 8);
+				b->spcoid = rd32(rec + pos);
+				b->dboid = rd32(rec + pos + 4);
+				b->relnumber = rd32(rec + pos + 8);
 				TAKE(12);
 				last_rel = b;
 			}
@@ -320,7 +308,7 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 				b->relnumber = last_rel->relnumber;
 			}
 			NEED(4);
-			b->blkno = le32(rec + pos);
+			b->blkno = rd32(rec + pos);
 			TAKE(4);
 		}
 		else

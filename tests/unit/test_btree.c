@@ -15,20 +15,6 @@ static struct diags ds;
 static const struct pg_profile *p10, *p12, *p13, *p18;
 
 static void
-wr16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t) v;
-	p[1] = (uint8_t) (v >> 8);
-}
-
-static void
-wr32(uint8_t *p, uint32_t v)
-{
-	wr16(p, (uint16_t) v);
-	wr16(p + 2, (uint16_t) (v >> 16));
-}
-
-static void
 wr_tid(uint8_t *p, uint32_t block, uint16_t off)
 {
 	wr16(p, (uint16_t) (block >> 16));

@@ -12,15 +12,6 @@
 
 static struct diags ds;
 
-static void
-wr32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t) v;
-	p[1] = (uint8_t) (v >> 8);
-	p[2] = (uint8_t) (v >> 16);
-	p[3] = (uint8_t) (v >> 24);
-}
-
 static const char *
 text_of(const struct tupdesc *td, const struct attr_value *v, int i,
 		struct strbuf *sb)

@@ -16,27 +16,6 @@
 static struct strbuf sb;
 static char err[160];
 
-static void
-wr16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t) v;
-	p[1] = (uint8_t) (v >> 8);
-}
-
-static void
-wr32(uint8_t *p, uint32_t v)
-{
-	wr16(p, (uint16_t) v);
-	wr16(p + 2, (uint16_t) (v >> 16));
-}
-
-static void
-wr64(uint8_t *p, uint64_t v)
-{
-	wr32(p, (uint32_t) v);
-	wr32(p + 4, (uint32_t) (v >> 32));
-}
-
 static const char *
 out(const char *type, const uint8_t *p, size_t len, const struct type_opts *o)
 {

@@ -12,20 +12,6 @@
 
 static uint8_t buf[BLCKSZ];
 
-static void
-wr16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t) v;
-	p[1] = (uint8_t) (v >> 8);
-}
-
-static void
-wr32(uint8_t *p, uint32_t v)
-{
-	wr16(p, (uint16_t) v);
-	wr16(p + 2, (uint16_t) (v >> 16));
-}
-
 /* A tuple header at p: xmin 100, xmax 0, cid 3, ctid (0x10002,5). */
 static void
 make_tuple(uint8_t *p, uint16_t infomask2, uint16_t infomask, uint8_t hoff)

@@ -10,20 +10,6 @@
 static uint8_t page[BLCKSZ];
 static struct diags ds;
 
-static void
-wr16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t) v;
-	p[1] = (uint8_t) (v >> 8);
-}
-
-static void
-wr32(uint8_t *p, uint32_t v)
-{
-	wr16(p, (uint16_t) v);
-	wr16(p + 2, (uint16_t) (v >> 16));
-}
-
 /* A fresh, sane page with the given bounds. */
 static void
 init_page(uint16_t lower, uint16_t upper, uint16_t special)

@@ -21,15 +21,6 @@
 static struct diags ds;
 
 static void
-wr32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t) v;
-	p[1] = (uint8_t) (v >> 8);
-	p[2] = (uint8_t) (v >> 16);
-	p[3] = (uint8_t) (v >> 24);
-}
-
-static void
 test_forms(void **state)
 {
 	uint8_t		b[32];
