@@ -121,6 +121,24 @@ diag_add_block(struct diags *ds, enum diag_code code, uint32_t blkno,
 	return d;
 }
 
+struct diag *
+diag_add_lsn(struct diags *ds, enum diag_code code, uint64_t lsn,
+			 const char *fmt,...)
+{
+	va_list		ap;
+	struct diag *d;
+
+	va_start(ap, fmt);
+	d = diag_vadd(ds, code, fmt, ap);
+	va_end(ap);
+	if (d != NULL)
+	{
+		d->lsn = lsn;
+		d->has_lsn = 1;
+	}
+	return d;
+}
+
 enum diag_severity
 diag_severity_of(enum diag_code code)
 {

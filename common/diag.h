@@ -111,6 +111,11 @@ struct diag *diag_add_block(struct diags *ds, enum diag_code code,
 							uint32_t blkno, const char *fmt,...)
 			__attribute__((format(printf, 4, 5)));
 
+/* Same, at an LSN (WAL). */
+struct diag *diag_add_lsn(struct diags *ds, enum diag_code code,
+						  uint64_t lsn, const char *fmt,...)
+			__attribute__((format(printf, 4, 5)));
+
 enum diag_severity diag_severity_of(enum diag_code code);
 const char *diag_name(enum diag_code code);	/* stable slug for JSON */
 const char *diag_text(enum diag_code code);	/* human head of the message */

@@ -109,29 +109,6 @@ wal_parse_segment_name(const char *name, uint32_t seg_size, uint32_t *tli,
 	return 0;
 }
 
-/* A finding at an LSN. */
-static void
-wdiag(struct diags *ds, enum diag_code code, uint64_t lsn, const char *fmt,...)
-	__attribute__((format(printf, 4, 5)));
-
-static void
-wdiag(struct diags *ds, enum diag_code code, uint64_t lsn, const char *fmt,...)
-{
-	char		detail[DIAG_DETAIL];
-	va_list		ap;
-	struct diag *d;
-
-	va_start(ap, fmt);
-	vsnprintf(detail, sizeof(detail), fmt, ap);
-	va_end(ap);
-	d = diag_add(ds, code, "%s", detail);
-	if (d != NULL)
-	{
-		d->lsn = lsn;
-		d->has_lsn = 1;
-	}
-}
-
 struct walreader *
 walreader_create(const struct walreader_config *cfg)
 {
@@ -201,12 +178,12 @@ validate_page(struct walreader *r, uint64_t ptr, const uint8_t *p,
 	segname_of(r, ptr, h->tli ? h->tli : r->latest_tli, seg);
 	if (h->magic == 0 && h->info == 0 && h->pageaddr == 0)
 	{
-		wdiag(ds, D_WAL_END, ptr, "zeroed page in segment %s, offset %u", seg, offset);
+		diag_add_lsn(ds, D_WAL_END, ptr, "zeroed page in segment %s, offset %u", seg, offset);
 		return LP_END;
 	}
 	if (h->magic != r->cfg.magic)
 	{
-		wdiag(ds, D_WAL_PAGE_HEADER, ptr,
+		diag_add_lsn(ds, D_WAL_PAGE_HEADER, ptr,
 			  "invalid magic number %04X in segment %s, offset %u",
 			  (unsigned) h->magic, seg, offset);
 		return LP_DAMAGE;
@@ -214,7 +191,7 @@ validate_page(struct walreader *r, uint64_t ptr, const uint8_t *p,
 	if ((h->info & ~XLP_ALL_FLAGS) != 0 ||
 		(offset == 0 && !(h->info & XLP_LONG_HEADER)))
 	{
-		wdiag(ds, D_WAL_PAGE_HEADER, ptr,
+		diag_add_lsn(ds, D_WAL_PAGE_HEADER, ptr,
 			  "invalid info bits %04X in segment %s, offset %u",
 			  (unsigned) h->info, seg, offset);
 		return LP_DAMAGE;
@@ -223,14 +200,14 @@ validate_page(struct walreader *r, uint64_t ptr, const uint8_t *p,
 	{
 		if (r->cfg.sysid != 0 && h->sysid != r->cfg.sysid)
 		{
-			wdiag(ds, D_WAL_PAGE_HEADER, ptr,
+			diag_add_lsn(ds, D_WAL_PAGE_HEADER, ptr,
 				  "segment %s is from a different database system: system identifier %" PRIu64 ", expected %" PRIu64,
 				  seg, h->sysid, r->cfg.sysid);
 			return LP_DAMAGE;
 		}
 		if (h->seg_size != r->cfg.seg_size || h->xlog_blcksz != r->cfg.page_size)
 		{
-			wdiag(ds, D_WAL_PAGE_HEADER, ptr,
+			diag_add_lsn(ds, D_WAL_PAGE_HEADER, ptr,
 				  "segment %s: segment size %u and page size %u in its header, expected %u and %u",
 				  seg, h->seg_size, h->xlog_blcksz, r->cfg.seg_size, r->cfg.page_size);
 			return LP_DAMAGE;
@@ -243,19 +220,19 @@ validate_page(struct walreader *r, uint64_t ptr, const uint8_t *p,
 		if (h->pageaddr < ptr && h->pageaddr % r->cfg.page_size == 0)
 		{
 			/* a recycled segment not yet overwritten: where WAL ends */
-			wdiag(ds, D_WAL_END, ptr,
+			diag_add_lsn(ds, D_WAL_END, ptr,
 				  "recycled page (address %X/%X) in segment %s, offset %u",
 				  (unsigned) (h->pageaddr >> 32), (unsigned) h->pageaddr, seg, offset);
 			return LP_END;
 		}
-		wdiag(ds, D_WAL_PAGE_HEADER, ptr,
+		diag_add_lsn(ds, D_WAL_PAGE_HEADER, ptr,
 			  "unexpected pageaddr %X/%X in segment %s, offset %u",
 			  (unsigned) (h->pageaddr >> 32), (unsigned) h->pageaddr, seg, offset);
 		return LP_DAMAGE;
 	}
 	if (h->tli < r->latest_tli)
 	{
-		wdiag(ds, D_WAL_PAGE_HEADER, ptr,
+		diag_add_lsn(ds, D_WAL_PAGE_HEADER, ptr,
 			  "out-of-sequence timeline ID %u (after %u) in segment %s, offset %u",
 			  h->tli, r->latest_tli, seg, offset);
 		return LP_DAMAGE;
@@ -282,11 +259,11 @@ load_page(struct walreader *r, uint64_t ptr, struct diags *ds)
 		case WRP_OK:
 			break;
 		case WRP_END:
-			wdiag(ds, D_WAL_END, ptr, "no more WAL input");
+			diag_add_lsn(ds, D_WAL_END, ptr, "no more WAL input");
 			return LP_END;
 		case WRP_MISSING:
 			segname_of(r, ptr, r->latest_tli, seg);
-			wdiag(ds, D_WAL_MISSING_SEGMENT, ptr, "segment %s is missing", seg);
+			diag_add_lsn(ds, D_WAL_MISSING_SEGMENT, ptr, "segment %s is missing", seg);
 			return LP_DAMAGE;
 		case WRP_ERROR:
 		default:
@@ -331,18 +308,18 @@ valid_record_header(struct walreader *r, uint64_t lsn, const uint8_t *h,
 
 	if (tot_len < WAL_RECORD_HDR)
 	{
-		wdiag(ds, D_WAL_RECORD, lsn, "invalid record length: wanted %u, got %u",
+		diag_add_lsn(ds, D_WAL_RECORD, lsn, "invalid record length: wanted %u, got %u",
 			  WAL_RECORD_HDR, tot_len);
 		return false;
 	}
 	if (rmid > r->cfg.max_rmid && !(r->cfg.custom_rmgrs && rmid >= 128))
 	{
-		wdiag(ds, D_WAL_RECORD, lsn, "invalid resource manager ID %u", rmid);
+		diag_add_lsn(ds, D_WAL_RECORD, lsn, "invalid resource manager ID %u", rmid);
 		return false;
 	}
 	if (r->rand_access ? !(prev < lsn) : prev != r->prev)
 	{
-		wdiag(ds, D_WAL_RECORD, lsn, "record with incorrect prev-link %X/%X",
+		diag_add_lsn(ds, D_WAL_RECORD, lsn, "record with incorrect prev-link %X/%X",
 			  (unsigned) (prev >> 32), (unsigned) prev);
 		return false;
 	}
@@ -409,7 +386,7 @@ record_damage(struct walreader *r, uint64_t lsn, struct diags *ds)
 		for (int i = 0; i < ds->n; i++)
 			if (diag_severity_of(ds->d[i].code) > ds->worst)
 				ds->worst = diag_severity_of(ds->d[i].code);
-		wdiag(ds, D_WAL_END, lsn, "invalid record on the last written page (%s)", detail);
+		diag_add_lsn(ds, D_WAL_END, lsn, "invalid record on the last written page (%s)", detail);
 		return end(r);
 	}
 	r->page_ptr = UINT64_MAX;
@@ -438,7 +415,7 @@ find_record_start(struct walreader *r, uint64_t p, bool damage_ok, struct diags 
 		if (res == LP_END)
 		{
 			if (damage_ok)
-				wdiag(ds, D_WAL_END, p, "no record starts after the damage");
+				diag_add_lsn(ds, D_WAL_END, p, "no record starts after the damage");
 			return LP_END;
 		}
 		if (res == LP_DAMAGE)
@@ -491,7 +468,7 @@ walreader_next(struct walreader *r, struct walrec_raw *rec, struct diags *ds)
 		res = find_record_start(r, from - from % ps + ps, true, ds);
 		if (res == LP_END)
 			return end(r);
-		wdiag(ds, D_WAL_SKIPPED, from, "resynchronised at %X/%X",
+		diag_add_lsn(ds, D_WAL_SKIPPED, from, "resynchronised at %X/%X",
 			  (unsigned) (r->next >> 32), (unsigned) r->next);
 		r->rand_access = true;
 	}
@@ -517,7 +494,7 @@ walreader_next(struct walreader *r, struct walrec_raw *rec, struct diags *ds)
 				return damage(r, lsn);
 			if (r->ph.info & XLP_FIRST_IS_CONTRECORD)
 			{
-				wdiag(ds, D_WAL_CONTRECORD, lsn,
+				diag_add_lsn(ds, D_WAL_CONTRECORD, lsn,
 					  "a record was expected but the page continues one (xlp_rem_len %u)",
 					  r->ph.rem_len);
 				return damage(r, lsn);
@@ -534,13 +511,13 @@ walreader_next(struct walreader *r, struct walrec_raw *rec, struct diags *ds)
 		off = (uint32_t) (lsn - pptr);
 		if (off < wal_page_header_size(&r->ph) || lsn % 8 != 0)
 		{
-			wdiag(ds, D_WAL_RECORD, lsn, "invalid record offset");
+			diag_add_lsn(ds, D_WAL_RECORD, lsn, "invalid record offset");
 			return damage(r, lsn);
 		}
 		tot_len = rd32(r->page + off);
 		if (tot_len == 0)
 		{
-			wdiag(ds, D_WAL_END, lsn, "zeroed space where a record should start");
+			diag_add_lsn(ds, D_WAL_END, lsn, "zeroed space where a record should start");
 			return end(r);
 		}
 		if (off + WAL_RECORD_HDR <= ps)
@@ -551,13 +528,13 @@ walreader_next(struct walreader *r, struct walrec_raw *rec, struct diags *ds)
 		}
 		else if (tot_len < WAL_RECORD_HDR)
 		{
-			wdiag(ds, D_WAL_RECORD, lsn, "invalid record length: wanted %u, got %u",
+			diag_add_lsn(ds, D_WAL_RECORD, lsn, "invalid record length: wanted %u, got %u",
 				  WAL_RECORD_HDR, tot_len);
 			return damage(r, lsn);
 		}
 		if (tot_len > WALREADER_MAX_RECORD)
 		{
-			wdiag(ds, D_WAL_RECORD, lsn, "record length %u is too large", tot_len);
+			diag_add_lsn(ds, D_WAL_RECORD, lsn, "record length %u is too large", tot_len);
 			return damage(r, lsn);
 		}
 		rec->tli = r->ph.tli;
@@ -573,7 +550,7 @@ walreader_next(struct walreader *r, struct walrec_raw *rec, struct diags *ds)
 
 			if (!grow(r, first))
 			{
-				wdiag(ds, D_WAL_RECORD, lsn, "out of memory for a record of %u bytes", tot_len);
+				diag_add_lsn(ds, D_WAL_RECORD, lsn, "out of memory for a record of %u bytes", tot_len);
 				return damage(r, lsn);
 			}
 			memcpy(r->buf, r->page + off, first);
@@ -595,14 +572,14 @@ walreader_next(struct walreader *r, struct walrec_raw *rec, struct diags *ds)
 				{
 					if (r->ph.info & XLP_FIRST_IS_OVERWRITE_CONTRECORD)
 						break;	/* the record was aborted and overwritten */
-					wdiag(ds, D_WAL_CONTRECORD, p,
+					diag_add_lsn(ds, D_WAL_CONTRECORD, p,
 						  "there is no contrecord flag; the record at %X/%X is cut short",
 						  (unsigned) (lsn >> 32), (unsigned) lsn);
 					return damage(r, p);
 				}
 				if (r->ph.rem_len == 0 || r->ph.rem_len != tot_len - got)
 				{
-					wdiag(ds, D_WAL_CONTRECORD, p,
+					diag_add_lsn(ds, D_WAL_CONTRECORD, p,
 						  "invalid contrecord length %u (expected %u) for the record at %X/%X",
 						  r->ph.rem_len, tot_len - got, (unsigned) (lsn >> 32), (unsigned) lsn);
 					return damage(r, p);
@@ -612,7 +589,7 @@ walreader_next(struct walreader *r, struct walrec_raw *rec, struct diags *ds)
 					n = ps - hdr;
 				if (!grow(r, (size_t) got + n))
 				{
-					wdiag(ds, D_WAL_RECORD, lsn, "out of memory for a record of %u bytes", tot_len);
+					diag_add_lsn(ds, D_WAL_RECORD, lsn, "out of memory for a record of %u bytes", tot_len);
 					return damage(r, lsn);
 				}
 				memcpy(r->buf + got, r->page + hdr, n);
@@ -622,7 +599,7 @@ walreader_next(struct walreader *r, struct walrec_raw *rec, struct diags *ds)
 			if (got < tot_len)
 			{
 				/* XLP_FIRST_IS_OVERWRITE_CONTRECORD: go on at this page's record */
-				wdiag(ds, D_WAL_END, lsn,
+				diag_add_lsn(ds, D_WAL_END, lsn,
 					  "record aborted and overwritten at %X/%X (XLP_FIRST_IS_OVERWRITE_CONTRECORD)",
 					  (unsigned) (p >> 32), (unsigned) p);
 				r->next = p + wal_page_header_size(&r->ph);
@@ -635,7 +612,7 @@ walreader_next(struct walreader *r, struct walrec_raw *rec, struct diags *ds)
 		}
 		if (!crc_ok(data, tot_len))
 		{
-			wdiag(ds, D_WAL_CRC, lsn, "stored 0x%08x", rd32(data + 20));
+			diag_add_lsn(ds, D_WAL_CRC, lsn, "stored 0x%08x", rd32(data + 20));
 			return record_damage(r, lsn, ds);
 		}
 		rec->lsn = lsn;

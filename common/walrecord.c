@@ -79,28 +79,6 @@ wal_compression_name(enum wal_compression c)
 	}
 }
 
-static void
-bad(struct diags *ds, uint64_t lsn, const char *fmt,...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-bad(struct diags *ds, uint64_t lsn, const char *fmt,...)
-{
-	char		detail[DIAG_DETAIL];
-	va_list		ap;
-	struct diag *d;
-
-	va_start(ap, fmt);
-	vsnprintf(detail, sizeof(detail), fmt, ap);
-	va_end(ap);
-	d = diag_add(ds, D_WAL_RECORD, "%s", detail);
-	if (d != NULL)
-	{
-		d->lsn = lsn;
-		d->has_lsn = 1;
-	}
-}
-
 int
 walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 				 uint64_t lsn, struct walrec *out, struct diags *ds)
@@ -116,7 +94,7 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 
 	if (len < 24)
 	{
-		bad(ds, lsn, "record length %u is below the header's %u", len, 24);
+		diag_add_lsn(ds, D_WAL_RECORD, lsn, "record length %u is below the header's %u", len, 24);
 		return -1;
 	}
 	out->lsn = lsn;
@@ -181,7 +159,7 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 				out->blocks[id].in_use = false;
 			if ((int) block_id <= out->max_block_id)
 			{
-				bad(ds, lsn, "out-of-order block_id %u after %u", block_id,
+				diag_add_lsn(ds, D_WAL_RECORD, lsn, "out-of-order block_id %u after %u", block_id,
 					(unsigned) out->max_block_id);
 				return -1;
 			}
@@ -199,13 +177,13 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 			TAKE(3);
 			if (b->has_data && b->data_len == 0)
 			{
-				bad(ds, lsn, "BKPBLOCK_HAS_DATA set, but no data included (block %u)",
+				diag_add_lsn(ds, D_WAL_RECORD, lsn, "BKPBLOCK_HAS_DATA set, but no data included (block %u)",
 					block_id);
 				return -1;
 			}
 			if (!b->has_data && b->data_len != 0)
 			{
-				bad(ds, lsn, "BKPBLOCK_HAS_DATA not set, but data length is %u (block %u)",
+				diag_add_lsn(ds, D_WAL_RECORD, lsn, "BKPBLOCK_HAS_DATA not set, but data length is %u (block %u)",
 					b->data_len, block_id);
 				return -1;
 			}
@@ -255,33 +233,33 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 					(b->hole_offset == 0 || b->hole_length == 0 ||
 					 b->bimg_len == WAL_BLCKSZ))
 				{
-					bad(ds, lsn, "BKPIMAGE_HAS_HOLE set, but hole offset %u length %u",
+					diag_add_lsn(ds, D_WAL_RECORD, lsn, "BKPIMAGE_HAS_HOLE set, but hole offset %u length %u",
 						b->hole_offset, b->hole_length);
 					return -1;
 				}
 				if (!(b->bimg_info & BKPIMAGE_HAS_HOLE) &&
 					(b->hole_offset != 0 || b->hole_length != 0))
 				{
-					bad(ds, lsn, "BKPIMAGE_HAS_HOLE not set, but hole offset %u length %u",
+					diag_add_lsn(ds, D_WAL_RECORD, lsn, "BKPIMAGE_HAS_HOLE not set, but hole offset %u length %u",
 						b->hole_offset, b->hole_length);
 					return -1;
 				}
 				if (compressed && b->bimg_len >= WAL_BLCKSZ)
 				{
-					bad(ds, lsn, "image compressed, but its length is %u (block %u)",
+					diag_add_lsn(ds, D_WAL_RECORD, lsn, "image compressed, but its length is %u (block %u)",
 						b->bimg_len, block_id);
 					return -1;
 				}
 				if (!(b->bimg_info & BKPIMAGE_HAS_HOLE) && !compressed &&
 					b->bimg_len != WAL_BLCKSZ)
 				{
-					bad(ds, lsn, "image has no hole and is not compressed, but its length is %u (block %u)",
+					diag_add_lsn(ds, D_WAL_RECORD, lsn, "image has no hole and is not compressed, but its length is %u (block %u)",
 						b->bimg_len, block_id);
 					return -1;
 				}
 				if (!compressed && b->bimg_len > WAL_BLCKSZ)
 				{
-					bad(ds, lsn, "image length %u exceeds the page (block %u)",
+					diag_add_lsn(ds, D_WAL_RECORD, lsn, "image length %u exceeds the page (block %u)",
 						b->bimg_len, block_id);
 					return -1;
 				}
@@ -299,7 +277,7 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 			{
 				if (last_rel == NULL)
 				{
-					bad(ds, lsn, "BKPBLOCK_SAME_REL set but no previous rel (block %u)",
+					diag_add_lsn(ds, D_WAL_RECORD, lsn, "BKPBLOCK_SAME_REL set but no previous rel (block %u)",
 						block_id);
 					return -1;
 				}
@@ -313,7 +291,7 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 		}
 		else
 		{
-			bad(ds, lsn, "invalid block_id %u", block_id);
+			diag_add_lsn(ds, D_WAL_RECORD, lsn, "invalid block_id %u", block_id);
 			return -1;
 		}
 	}
@@ -345,7 +323,7 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 	return 0;
 
 shortdata:
-	bad(ds, lsn, "record with invalid length %u (its parts add up differently)", len);
+	diag_add_lsn(ds, D_WAL_RECORD, lsn, "record with invalid length %u (its parts add up differently)", len);
 	return -1;
 #undef NEED
 #undef TAKE
