@@ -90,6 +90,25 @@ redirect_array(struct strbuf *sb, const uint8_t *p, uint32_t count)
  * t_infomask2, t_infomask, frzflags, ntuples) followed by their offsets.
  * false if the data is too short.
  */
+/*
+ * A uint16 count, hdr bytes in all (the count and its padding), then count
+ * elements of elem bytes: the layout of each array in a PRUNE_* record's
+ * block data.  Advances *c past it; false if the data is too short.
+ */
+static bool
+counted_array(const uint8_t **c, const uint8_t *end, size_t hdr, size_t elem,
+			  uint32_t *count, const uint8_t **arr)
+{
+	if ((size_t) (end - *c) < hdr)
+		return false;
+	*count = rd16(*c);
+	*arr = *c + hdr;
+	if ((size_t) (end - *arr) < (size_t) *count * elem)
+		return false;
+	*c = *arr + elem * *count;
+	return true;
+}
+
 static bool
 plans_desc(struct strbuf *sb, const uint8_t *plans, uint32_t nplans,
 		   const uint8_t *offs, const uint8_t *end)
@@ -321,46 +340,11 @@ prune17(struct strbuf *sb, const struct walrec *r)
 					ndead = 0,
 					nunused = 0;
 
-		if (flags & XLHP_HAS_FREEZE_PLANS)
-		{
-			if (end - c < 4)
-				return false;
-			nplans = rd16(c);
-			plans = c + 4;
-			if ((size_t) (end - plans) < (size_t) nplans * 12)
-				return false;
-			c = plans + 12 * nplans;
-		}
-		if (flags & XLHP_HAS_REDIRECTIONS)
-		{
-			if (end - c < 2)
-				return false;
-			nredir = rd16(c);
-			redir = c + 2;
-			if ((size_t) (end - redir) < (size_t) nredir * 4)
-				return false;
-			c = redir + 4 * nredir;
-		}
-		if (flags & XLHP_HAS_DEAD_ITEMS)
-		{
-			if (end - c < 2)
-				return false;
-			ndead = rd16(c);
-			dead = c + 2;
-			if ((size_t) (end - dead) < (size_t) ndead * 2)
-				return false;
-			c = dead + 2 * ndead;
-		}
-		if (flags & XLHP_HAS_NOW_UNUSED_ITEMS)
-		{
-			if (end - c < 2)
-				return false;
-			nunused = rd16(c);
-			unused = c + 2;
-			if ((size_t) (end - unused) < (size_t) nunused * 2)
-				return false;
-			c = unused + 2 * nunused;
-		}
+		if (((flags & XLHP_HAS_FREEZE_PLANS) && !counted_array(&c, end, 4, 12, &nplans, &plans)) ||
+			((flags & XLHP_HAS_REDIRECTIONS) && !counted_array(&c, end, 2, 4, &nredir, &redir)) ||
+			((flags & XLHP_HAS_DEAD_ITEMS) && !counted_array(&c, end, 2, 2, &ndead, &dead)) ||
+			((flags & XLHP_HAS_NOW_UNUSED_ITEMS) && !counted_array(&c, end, 2, 2, &nunused, &unused)))
+			return false;
 		sb_printf(sb, ", nplans: %u, nredirected: %u, ndead: %u, nunused: %u",
 				  nplans, nredir, ndead, nunused);
 		if (nplans > 0)
