@@ -112,6 +112,19 @@ cli_emit_diags(struct emit *e, const struct diags *ds)
 	emit_arr_end(e);
 }
 
+struct emit *
+cli_emit_open(bool json)
+{
+	struct emit *e = emit_open(json ? EMIT_JSON : EMIT_TEXT, stdout);
+
+	if (e == NULL)
+	{
+		fprintf(stderr, "%s: out of memory\n", prog);
+		exit(EXIT_TROUBLE);
+	}
+	return e;
+}
+
 int
 cli_finish(struct emit *e)
 {

@@ -44,6 +44,9 @@ void		cli_emit_diags(struct emit *e, const struct diags *ds);
 /* Raise the exit status by hand (e.g. damage found by a comparison). */
 void		cli_raise(int status);
 
+/* The emitter on stdout, JSON or text; out of memory ends the program (2). */
+struct emit *cli_emit_open(bool json);
+
 /* Close the emitter; a write error on stdout is reported and gives 2. */
 int			cli_finish(struct emit *e);
 

@@ -138,3 +138,22 @@ mapfork_heap_files(const char *map, char *const *given, int ngiven, char ***out)
 	*out = files;
 	return n;
 }
+
+int
+mapfork_split_inputs(char *const *files, int n, char **heaps, int *nheaps,
+					 char **maps)
+{
+	int			nmaps = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		struct relfile rf;
+
+		relpath_parse(files[i], &rf);
+		if (rf.named && rf.fork == FORK_MAIN)
+			heaps[(*nheaps)++] = files[i];
+		else
+			maps[nmaps++] = files[i];
+	}
+	return nmaps;
+}

@@ -35,4 +35,12 @@ void		mapfork_close(struct mapfork *m);
 int			mapfork_heap_files(const char *map, char *const *given, int ngiven,
 							   char ***out);
 
+/*
+ * Sort the command line's FILEs: main fork files (REL, REL.N) are the heap
+ * the maps describe, appended to heaps[] (*nheaps grows); every other file
+ * goes to maps[].  Both arrays have room for n.  Returns the map count.
+ */
+int			mapfork_split_inputs(char *const *files, int n, char **heaps,
+								 int *nheaps, char **maps);
+
 #endif

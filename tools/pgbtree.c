@@ -653,12 +653,7 @@ main(int argc, char **argv)
 								i + 1, o.td->cols[i].type ? o.td->cols[i].type->typname : "raw",
 								o.td->cols[i].is_array ? "[]" : "");
 	}
-	e = emit_open(o.json ? EMIT_JSON : EMIT_TEXT, stdout);
-	if (e == NULL)
-	{
-		fprintf(stderr, "%s: out of memory\n", cli_prog());
-		return EXIT_TROUBLE;
-	}
+	e = cli_emit_open(o.json);
 	for (i = optind; i < argc; i++)
 		do_file(e, argv[i], &o);
 	i = cli_finish(e);

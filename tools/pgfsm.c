@@ -462,25 +462,10 @@ main(int argc, char **argv)
 	}
 	if (optind >= argc)
 		cli_usage_error("no input files");
-	/* main fork files among the inputs are the heap, the rest are maps */
-	for (i = optind; i < argc; i++)
-	{
-		struct relfile rf;
-
-		relpath_parse(argv[i], &rf);
-		if (rf.named && rf.fork == FORK_MAIN)
-			o.heaps[o.nheaps++] = argv[i];
-		else
-			maps[nmaps++] = argv[i];
-	}
+	nmaps = mapfork_split_inputs(argv + optind, argc - optind, o.heaps, &o.nheaps, maps);
 	if (nmaps == 0)
 		cli_usage_error("no _fsm file among the inputs");
-	e = emit_open(o.json ? EMIT_JSON : EMIT_TEXT, stdout);
-	if (e == NULL)
-	{
-		fprintf(stderr, "%s: out of memory\n", cli_prog());
-		return EXIT_TROUBLE;
-	}
+	e = cli_emit_open(o.json);
 	for (i = 0; i < nmaps; i++)
 		do_fsm(e, maps[i], &o);
 	free(o.heaps);

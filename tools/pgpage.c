@@ -746,12 +746,7 @@ main(int argc, char **argv)
 		cli_usage_error("--summary does not go with --hex or --item");
 	if (ntoast > 0 && o.types == NULL)
 		cli_usage_error("--toast needs --types");
-	e = emit_open(o.json ? EMIT_JSON : EMIT_TEXT, stdout);
-	if (e == NULL)
-	{
-		fprintf(stderr, "%s: out of memory\n", cli_prog());
-		return EXIT_TROUBLE;
-	}
+	e = cli_emit_open(o.json);
 	if (ntoast > 0)
 	{
 		diags_reset(&ds);
