@@ -52,6 +52,10 @@ struct segsrc {
 	uint64_t	base;			/* xlp_pageaddr of the stream's first page */
 	uint8_t    *hold;			/* the last page handed out, so it can be asked again */
 	uint64_t	hold_ptr;		/* its address; UINT64_MAX: none */
+	/* files: a zeroed page with written WAL after it (see written_after) */
+	uint16_t	magic;			/* XLOG_PAGE_MAGIC of the major */
+	uint64_t	gap_from;		/* the zeroed page */
+	uint64_t	gap_to;			/* the next page of this WAL; 0: none known */
 };
 
 struct options {
@@ -312,17 +316,90 @@ read_stream_page(struct segsrc *s, uint64_t ptr, const uint8_t **page, struct di
 	return WRP_OK;
 }
 
-static enum walreader_page
-read_page(void *arg, uint64_t ptr, const uint8_t **page, struct diags *ds)
+/* xlp_magic, xlp_info and xlp_pageaddr zero: the reader's end of WAL. */
+static bool
+zeroed_header(const uint8_t *p)
 {
-	struct segsrc *s = arg;
+	struct wal_page_header h;
 
-	if (s->stream)
-		return read_stream_page(s, ptr, page, ds);
+	wal_page_header_decode(p, &h);
+	return h.magic == 0 && h.info == 0 && h.pageaddr == 0;
+}
+
+/* A page of this WAL: our magic, and its own address in xlp_pageaddr. */
+static bool
+page_of_this_wal(const struct segsrc *s, const uint8_t *p, uint64_t ptr)
+{
+	struct wal_page_header h;
+
+	wal_page_header_decode(p, &h);
+	return h.magic == s->magic && h.pageaddr == ptr;
+}
+
+/*
+ * A page whose header is zeroed is where PostgreSQL's WAL ends (a new
+ * segment is zero-filled), and the reader takes it so.  Amid written WAL
+ * it is damage: a page of this WAL further on in the segment, or the
+ * next segment's first page, says the WAL went on.  The address of that
+ * page, or 0.  Reads the open input on past ptr; what was passed over is
+ * remembered (gap_from, gap_to) so that -k does not read it again.
+ */
+static uint64_t
+written_after(struct segsrc *s, uint64_t ptr)
+{
+	static struct diags scratch;	/* large: not on the stack */
+	uint64_t	seg_end = ptr - ptr % s->seg_size + s->seg_size,
+				q;
+	struct input *in;
+	const uint8_t *p;
+	size_t		got,
+				i;
+
+	diags_reset(&scratch);
+	s->gap_from = ptr;
+	s->gap_to = 0;
+	for (q = ptr + s->page_size; q < seg_end; q += s->page_size)
+	{
+		p = input_next(s->in, s->page_size, &got, &scratch);
+		if (p == NULL || got < s->page_size)
+			break;
+		if (page_of_this_wal(s, p, q))
+			return s->gap_to = q;
+	}
+	if (q < seg_end)
+		return 0;				/* a short file: read_page says what it is */
+	for (i = 0; i < s->n && s->f[i].segno <= seg_end / s->seg_size; i++)
+	{
+		if (s->f[i].segno != seg_end / s->seg_size)
+			continue;
+		in = input_open(s->f[i].path, &scratch);
+		if (in == NULL)
+			break;
+		p = input_next(in, s->page_size, &got, &scratch);
+		if (p != NULL && got == s->page_size && page_of_this_wal(s, p, seg_end))
+			s->gap_to = seg_end;
+		input_close(in);
+		break;
+	}
+	return s->gap_to;
+}
+
+static enum walreader_page
+read_file_page(struct segsrc *s, uint64_t ptr, const uint8_t **page, struct diags *ds)
+{
 	uint64_t	segno = ptr / s->seg_size;
 	uint64_t	off = ptr % s->seg_size;
 	const uint8_t *p;
 	size_t		got;
+
+	/* inside a run of pages found not to be this WAL's: no need to read them again */
+	if (s->gap_to != 0 && ptr > s->gap_from && ptr < s->gap_to)
+	{
+		diag_add(ds, D_WAL_PAGE_HEADER, "not a page of this WAL (no written page from %X/%X to %X/%X)",
+				 (unsigned) (s->gap_from >> 32), (unsigned) s->gap_from,
+				 (unsigned) (s->gap_to >> 32), (unsigned) s->gap_to);
+		return WRP_ERROR;
+	}
 
 	if (s->in == NULL || s->in_segno != segno || input_offset(s->in) > off)
 	{
@@ -356,6 +433,26 @@ read_page(void *arg, uint64_t ptr, const uint8_t **page, struct diags *ds)
 		return WRP_ERROR;
 	if (p == NULL || got < s->page_size)
 		goto short_file;
+	if (zeroed_header(p))
+	{
+		uint64_t	next;
+
+		if (s->hold == NULL && (s->hold = malloc(s->page_size)) == NULL)
+		{
+			diag_add(ds, D_READ_FAILED, "out of memory");
+			return WRP_ERROR;
+		}
+		memcpy(s->hold, p, s->page_size);
+		next = written_after(s, ptr);
+		if (next != 0)
+		{
+			diag_add(ds, D_WAL_PAGE_HEADER,
+					 "zeroed page at offset %" PRIu64 " of segment file %s, amid written WAL: the next page written is at %X/%X",
+					 off, s->f[s->cur].path, (unsigned) (next >> 32), (unsigned) next);
+			return WRP_ERROR;
+		}
+		p = s->hold;
+	}
 	*page = p;
 	return WRP_OK;
 
@@ -375,6 +472,27 @@ short_file:
 		}
 	}
 	return WRP_ERROR;
+}
+
+/*
+ * The page at ptr.  A finding of the input layer (open, read, gzip) says
+ * no LSN: it gets the page's, so that it has a place in the JSON stream.
+ */
+static enum walreader_page
+read_page(void *arg, uint64_t ptr, const uint8_t **page, struct diags *ds)
+{
+	struct segsrc *s = arg;
+	int			n0 = ds->n;
+	enum walreader_page res;
+
+	res = s->stream ? read_stream_page(s, ptr, page, ds) : read_file_page(s, ptr, page, ds);
+	for (int i = n0; i < ds->n; i++)
+		if (!ds->d[i].has_lsn)
+		{
+			ds->d[i].lsn = ptr;
+			ds->d[i].has_lsn = 1;
+		}
+	return res;
 }
 
 static inline char *
@@ -567,6 +685,8 @@ struct state {
 	uint64_t	seg_no;			/* the segment seg_name names */
 	uint32_t	seg_tli;
 	char		seg_name[32];
+	uint32_t	tli;			/* of the last record read: names a damage's segment */
+	bool		damage_json;	/* damage as objects of the stream (--json, records) */
 };
 
 /*
@@ -612,6 +732,71 @@ report(struct state *st, struct diags *ds)
 	if (ds->n > 0 || ds->dropped > 0)
 		out_flush(st);
 	cli_report(st->e, NULL, ds);
+}
+
+/*
+ * Damage that belongs to no record shown: the records before it, then one
+ * object per finding at the place it happened, told from a record by its
+ * "damage" key (the finding's code); a range passed over by -k says where
+ * it starts and ends.  Notices (the end of the WAL, an aborted record
+ * overwritten) stay on stderr: they are not damage and every WAL has one.
+ */
+static void
+damage_objects(struct state *st, const struct walreader *rd, const struct diags *ds)
+{
+	static struct diags one;	/* large: not on the stack */
+	struct emit *e = st->e;
+	int			i;
+
+	if (!st->damage_json)
+		return;
+	out_flush(st);
+	for (i = 0; i < ds->n; i++)
+	{
+		const struct diag *d = &ds->d[i];
+		uint64_t	lsn = d->has_lsn ? d->lsn : walreader_position(rd);
+		char		seg[32];
+
+		if (diag_severity_of(d->code) < SEV_DAMAGE)
+			continue;
+		emit_begin(e);
+		emit_str(e, "damage", diag_name(d->code), 0);
+		emit_lsn(e, "lsn", lsn, 0);
+		wal_segment_name(seg, st->tli, lsn / st->seg_size, st->seg_size);
+		emit_str(e, "segment", seg, 0);
+		emit_uint(e, "timeline", st->tli, 0);
+		if (d->code == D_WAL_SKIPPED)
+		{
+			unsigned	hi,
+						lo;
+			uint64_t	to = walreader_position(rd);
+
+			/* walreader's own words: "resynchronised at %X/%X" */
+			if (sscanf(d->detail, "resynchronised at %X/%X", &hi, &lo) == 2)
+				to = ((uint64_t) hi << 32) | lo;
+			emit_lsn(e, "skipped_from", lsn, 0);
+			emit_lsn(e, "skipped_to", to, 0);
+		}
+		one.n = 1;
+		one.d[0] = *d;
+		if (!one.d[0].has_lsn)
+		{
+			one.d[0].lsn = lsn;
+			one.d[0].has_lsn = 1;
+		}
+		cli_emit_diags(e, &one);
+		emit_end(e);
+	}
+}
+
+/* Findings between records: into the stream, then to stderr. */
+static void
+report_between(struct state *st, const struct walreader *rd, struct diags *ds)
+{
+	if (ds->n == 0 && ds->dropped == 0)
+		return;
+	damage_objects(st, rd, ds);
+	report(st, ds);
 }
 
 /* ,"key": with key a string literal */
@@ -811,10 +996,13 @@ json_record(struct state *st, const struct walrec_raw *raw, const struct walrec 
 	return true;
 }
 
-/* The JSON object of a record through emit: any string, escaped. */
+/*
+ * The JSON object of a record through emit: any string, escaped, and the
+ * findings about the record (ds) as its "diagnostics".
+ */
 static void
 emit_json_record(struct state *st, const struct walrec_raw *raw, const struct walrec *r,
-				 const char *name, const char *id, bool have_desc)
+				 const char *name, const char *id, bool have_desc, const struct diags *ds)
 {
 	struct emit *e = st->e;
 
@@ -884,11 +1072,14 @@ emit_json_record(struct state *st, const struct walrec_raw *raw, const struct wa
 		}
 	}
 	emit_arr_end(e);
+	cli_emit_diags(e, ds);
 	emit_end(e);
 }
 
+/* A record, with in JSON the findings about it (ds). */
 static void
-emit_record(struct state *st, const struct walrec_raw *raw, const struct walrec *r)
+emit_record(struct state *st, const struct walrec_raw *raw, const struct walrec *r,
+			const struct diags *ds)
 {
 	const char *name = rmgr_name(r->rmid);
 	const char *id = rmgr_identify(st->t->major, r->rmid, r->info);
@@ -923,10 +1114,11 @@ emit_record(struct state *st, const struct walrec_raw *raw, const struct walrec 
 			snprintf(nb, sizeof(nb), "custom%03u", r->rmid);
 			name = nb;
 		}
-		if (!json_record(st, raw, r, name, id, have_desc))
+		/* the hand-made line has no diagnostics: emit writes the rare record that has */
+		if (ds->n > 0 || !json_record(st, raw, r, name, id, have_desc))
 		{
 			out_flush(st);
-			emit_json_record(st, raw, r, name, id, have_desc);
+			emit_json_record(st, raw, r, name, id, have_desc, ds);
 		}
 	}
 	if (st->out.len >= OUT_CHUNK)
@@ -1118,24 +1310,31 @@ run(const struct options *o, const struct wal_traits *t, struct segsrc *src,
 	st.seg_name[0] = '\0';
 	st.shown = 0;
 	st.seg_size = src->seg_size;
+	st.tli = o->tli ? o->tli : 1;
+	st.damage_json = o->json && !o->stats && !o->quiet;
 	walstats_init(&st.stats, t->major);
 
 	while ((res = walreader_next(rd, &raw, ds)) != WR_END)
 	{
+		/* damage, or with WR_RECORD the range -k skipped to reach it */
+		report_between(&st, rd, ds);
 		if (res == WR_DAMAGE)
-		{
-			report(&st, ds);
 			continue;
-		}
+		st.tli = raw.tli;
 		if (o->has_end && raw.end_lsn > o->end)
 			break;
 		if (walrecord_decode(t, raw.data, raw.len, raw.lsn, rec, ds) != 0)
 		{
-			report(&st, ds);
+			report_between(&st, rd, ds);
 			continue;
 		}
 		if (!rmgr_matches(o, rec))
 			continue;
+		/* the images first: what they show goes into the record's object */
+		if (o->save_fullpage != NULL)
+			save_fullpages(o->save_fullpage, &raw, rec, ds);
+		if (o->fpi_verify)
+			verify_fullpages(&raw, rec, ds);
 		if (o->stats)
 		{
 			if (st.stats.count == 0 && st.stats.startptr == 0)
@@ -1143,17 +1342,16 @@ run(const struct options *o, const struct wal_traits *t, struct segsrc *src,
 			walstats_add(&st.stats, rec, raw.end_lsn);
 		}
 		else if (!o->quiet)
-			emit_record(&st, &raw, rec);
-		if (o->save_fullpage != NULL)
-			save_fullpages(o->save_fullpage, &raw, rec, ds);
-		if (o->fpi_verify)
-			verify_fullpages(&raw, rec, ds);
+			emit_record(&st, &raw, rec, ds);
+		if (ds->n > 0 || ds->dropped > 0)
+			report(&st, ds);
 		st.shown++;
 		if (o->limit > 0 && st.shown >= o->limit)
 			break;
-		if (ds->n > 0)
-			report(&st, ds);
 	}
+	/* what ended the reading: a notice, or damage that stops it (after the stats in --stats) */
+	if (!o->stats)
+		report_between(&st, rd, ds);
 	out_flush(&st);
 	if (o->stats)
 		walstats_emit(&st.stats, st.e, o->stats == 2, o->json);
@@ -1252,6 +1450,8 @@ run_stream(struct options *o, const char *start_seg, const char *end_seg)
 	}
 	if (!o->has_start || o->start < src.base)
 		o->start = src.base;
+	if (!o->has_tli)
+		o->tli = lh.tli;
 	rc = run(o, t, &src, &ds);
 	free(src.hold);
 	return rc;
@@ -1567,6 +1767,7 @@ main(int argc, char **argv)
 	}
 	src.seg_size = lh.seg_size;
 	src.page_size = lh.xlog_blcksz;
+	src.magic = st.t->magic;
 	src.f = calloc(nfiles, sizeof(*src.f));
 	if (src.f == NULL)
 		goto out;
@@ -1624,6 +1825,7 @@ out:
 		free(files[i]);
 	free(files);
 	free(src.f);
+	free(src.hold);
 	free(start_seg);
 	free(end_seg);
 	return rc;

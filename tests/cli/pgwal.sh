@@ -1,7 +1,8 @@
 # pgwal on the command line: inputs, filters (held against
 # pg_get_wal_records_info() of the same range), limits, usage errors, and
 # damage made from real fixture segments (a flipped byte, a missing
-# segment, a truncated segment), each with its exit status.
+# segment, a truncated segment), each with its exit status, and in --json
+# where each finding stands in the stream.
 . tests/lib.sh
 
 M=15
@@ -226,6 +227,35 @@ else
 	n=$(grep -c . "$TMP/out")
 	[ "$n" -gt 1000 ] && jq -e . "$TMP/out" >/dev/null && pass "pgwal --fpi-verify --json still prints every record ($n)" ||
 		fail "pgwal --fpi-verify --json still prints every record" "$n lines"
+	# the finding is the record's own: in its object, not one of its own
+	jq -c 'select(has("diagnostics") or has("damage"))' "$TMP/out" >"$TMP/dg"
+	if [ "$(wc -l <"$TMP/dg")" -eq 1 ] && jq -e --arg l "$flsn" '.start_lsn == $l and .resource_manager == "XLOG" and
+		(.diagnostics | length) == 1 and .diagnostics[0].code == "bad_page_header" and
+		.diagnostics[0].severity == "damage" and .diagnostics[0].lsn == $l and
+		.diagnostics[0].blkno == .blocks[0].blkno and
+		(.diagnostics[0].message | test("^invalid page header \\(full page image of blkref #0, rel .* pd_lower 8184, "))' "$TMP/dg" >/dev/null
+	then pass "pgwal --fpi-verify --json: the finding in the record's diagnostics"
+	else fail "pgwal --fpi-verify --json: the finding in the record's diagnostics" "$(head -c 300 "$TMP/dg")"; fi
+	# ... written by emit, the other fields as the hand-made line has them
+	"$BIN/pgwal" --json -s "$flsn" -n 1 "$f" 2>/dev/null >"$TMP/plain"
+	jq -c 'del(.diagnostics)' "$TMP/dg" | cmp -s - "$TMP/plain" && pass "pgwal --fpi-verify --json: the record as without --fpi-verify" ||
+		fail "pgwal --fpi-verify --json: the record as without --fpi-verify" "$(head -c 300 "$TMP/plain")"
+	# a block reference that does not hold together (block_id 40), the CRC
+	# right: the record cannot be shown; a damage object takes its place,
+	# and reading goes on with the next record (no -k needed)
+	gzip -dc "$DATA/pg_wal/$fseg.gz" >"$f"
+	put_bytes "$f" $((ro + 24)) 40
+	c=$(crc32c_ranges "$f" $((ro + 24)) $((flen - 24)) "$ro" 20)
+	put_bytes "$f" $((ro + 20)) $((c & 255)) $(((c >> 8) & 255)) $(((c >> 16) & 255)) $(((c >> 24) & 255))
+	check "pgwal --json bad block reference: exit 1" 1 "$BIN/pgwal" --json "$f"
+	expect "pgwal --json bad block reference: stderr" "$TMP/err" "^pgwal: lsn $flsn: invalid WAL record \\(invalid block_id 40\\)$"
+	if jq -e -s --arg l "$flsn" '(map(has("damage")) | index(true)) as $i |
+		.[$i] == {damage: "wal_record", lsn: $l, segment: .[$i - 1].segment, timeline: 1,
+			diagnostics: [{code: "wal_record", severity: "damage", lsn: $l, message: "invalid WAL record (invalid block_id 40)"}]} and
+		.[$i - 1].end_lsn == $l and .[$i + 1].prev_lsn == $l and (.[$i + 1:] | length) > 1000 and
+		([.[] | select(has("damage"))] | length) == 1' "$TMP/out" >/dev/null
+	then pass "pgwal --json bad block reference: a damage object between the records"
+	else fail "pgwal --json bad block reference: a damage object between the records" "$(grep damage "$TMP/out" | head -c 300)"; fi
 fi
 
 # --save-fullpage creates its directory, and refuses an unwritable one once
@@ -236,3 +266,120 @@ n=$(ls "$TMP/fpi/new" | wc -l)
 check "pgwal --save-fullpage unwritable exit 2" 2 "$BIN/pgwal" -q --save-fullpage=/proc/no/such "$seg"
 expect "pgwal --save-fullpage unwritable: one message" "$TMP/err" "^pgwal: /proc/no/such: cannot write page images there"
 [ "$(grep -c . "$TMP/err")" -eq 1 ] && pass "pgwal --save-fullpage unwritable: no per-image errors" || fail "pgwal --save-fullpage unwritable: no per-image errors" "$(grep -c . "$TMP/err") lines"
+
+# --json keeps the stream complete: damage that belongs to no record shown
+# is an object of its own at its place ("damage": the finding's code, lsn,
+# segment, timeline, diagnostics; a range -k passed over adds skipped_from
+# and skipped_to), findings about a record shown are its "diagnostics".
+# Made from 15's real segment (16 MB) and 16's seven 1 MB ones.
+# jqok NAME FILE FILTER: jq -e FILTER over the whole of FILE (slurped) is true
+jqok() {
+	if jq -e -s "$3" "$2" >/dev/null 2>&1; then pass "$1"; else fail "$1" "jq '$3' not true on $(basename "$2"): $(tail -c 300 "$2")"; fi
+}
+W=$TMP/walj
+mkdir -p "$W"
+j15=000000010000000000000002
+fresh15() { gzip -dc "$DATA/pg_wal/$j15.gz" >"$W/$j15"; }
+flip() {	# FILE OFFSET: invert one byte
+	b=$(od -An -tu1 -j"$2" -N1 "$1" | tr -d ' ')
+	printf "$(printf '\\%03o' $(( b ^ 255 )))" | dd of="$1" bs=1 seek="$2" count=1 conv=notrunc 2>/dev/null
+}
+# the text records of a run, for counting against the JSON ones
+nrec() { "$BIN/pgwal" "$@" 2>/dev/null | wc -l; }
+
+# a clean WAL: records only, no damage object, no diagnostics (the end of
+# WAL is a notice, on stderr only)
+check "pgwal --json clean: exit 0" 0 "$BIN/pgwal" --json -p "$DATA"
+jqok "pgwal --json clean: records only" "$TMP/out" 'all(has("start_lsn") and (has("damage") or has("diagnostics") | not))'
+expect "pgwal --json clean: end of WAL notice on stderr" "$TMP/err" "end of WAL"
+
+# a bit flip inside a record: CRC mismatch; no record is shown for it
+fresh15
+off=$((1048576 + 200))
+flip "$W/$j15" $off
+check "pgwal --json bit flip: exit 1" 1 "$BIN/pgwal" --json "$W/$j15"
+crc=$(sed -n 's/^pgwal: lsn \([0-9A-F]*\/[0-9A-F]*\): WAL record CRC mismatch.*/\1/p' "$TMP/err")
+jqok "pgwal --json bit flip: damage object last, its fields" "$TMP/out" \
+	"(.[-1] | .damage == \"wal_crc_mismatch\" and .lsn == \"$crc\" and .segment == \"$j15\" and .timeline == 1 and
+	 (has(\"resource_manager\") or has(\"start_lsn\") | not) and (.diagnostics | length) == 1 and
+	 .diagnostics[0].code == \"wal_crc_mismatch\" and .diagnostics[0].severity == \"damage\" and
+	 .diagnostics[0].lsn == \"$crc\" and (.diagnostics[0].message | test(\"^WAL record CRC mismatch \\\\(stored 0x\"))) and
+	 (.[-2].end_lsn == \"$crc\") and ([.[] | select(has(\"damage\"))] | length) == 1"
+check "pgwal --json -k bit flip: exit 1" 1 "$BIN/pgwal" --json -k "$W/$j15"
+jqok "pgwal --json -k bit flip: damage, skipped range, then the records after it" "$TMP/out" \
+	"(map(has(\"damage\")) | index(true)) as \$i | .[\$i].damage == \"wal_crc_mismatch\" and
+	 .[\$i + 1].damage == \"wal_skipped\" and .[\$i + 1].skipped_from == \"$crc\" and .[\$i + 1].lsn == \"$crc\" and
+	 .[\$i + 1].diagnostics[0].code == \"wal_skipped\" and .[\$i + 2].start_lsn == .[\$i + 1].skipped_to and
+	 (.[\$i + 2:] | length) > 1000 and ([.[] | select(has(\"damage\"))] | length) == 2"
+n=$(jq -c 'select(has("start_lsn"))' "$TMP/out" | wc -l)
+[ "$n" -eq "$(nrec -k "$W/$j15")" ] && pass "pgwal --json -k bit flip: the same records as text ($n)" ||
+	fail "pgwal --json -k bit flip: the same records as text" "$n JSON, $(nrec -k "$W/$j15") text"
+# -q and --stats --json: unchanged, the damage on stderr only
+check "pgwal --json -q bit flip: exit 1" 1 "$BIN/pgwal" --json -q "$W/$j15"
+[ -s "$TMP/out" ] && fail "pgwal --json -q bit flip: nothing on stdout" "$(head -c 200 "$TMP/out")" || pass "pgwal --json -q bit flip: nothing on stdout"
+expect "pgwal --json -q bit flip: stderr" "$TMP/err" "CRC mismatch"
+check "pgwal --json --stats bit flip: exit 1" 1 "$BIN/pgwal" --json --stats -k "$W/$j15"
+jqok "pgwal --json --stats bit flip: stats objects only" "$TMP/out" 'length > 5 and all(has("count") and (has("damage") | not))'
+expect "pgwal --json --stats bit flip: stderr" "$TMP/err" "WAL skipped"
+
+# a truncated segment file
+gzip -dc "$DATA/pg_wal/$j15.gz" | head -c $((8192 * 100 + 100)) >"$W/$j15"
+check "pgwal --json truncated segment: exit 1" 1 "$BIN/pgwal" --json "$W/$j15"
+jqok "pgwal --json truncated segment: damage object" "$TMP/out" \
+	'(.[-1] | .damage == "wal_page_header" and .lsn == "0/20C8000" and .segment == "000000010000000000000002" and
+	 (.diagnostics[0].message | test("is truncated: no full page at offset 819200"))) and
+	 ([.[] | select(has("start_lsn"))] | length) > 100 and ([.[] | select(has("damage"))] | length) == 1'
+
+# a zeroed page amid written WAL: damage (a zeroed page with no written WAL
+# after it is where the WAL ends: a notice, exit 0)
+fresh15
+dd if=/dev/zero of="$W/$j15" bs=8192 seek=40 count=1 conv=notrunc 2>/dev/null
+check "pgwal --json zeroed page: exit 1" 1 "$BIN/pgwal" --json "$W/$j15"
+jqok "pgwal --json zeroed page: damage object" "$TMP/out" \
+	'(.[-1] | .damage == "wal_page_header" and .lsn == "0/2050000" and .diagnostics[0].lsn == "0/2050000" and
+	 (.diagnostics[0].message | test("zeroed page at offset 327680 of segment file .*, amid written WAL: the next page written is at 0/2052000"))) and
+	 .[-2].end_lsn < "0/2050000"'
+check "pgwal --json -k zeroed page: exit 1" 1 "$BIN/pgwal" --json -k "$W/$j15"
+jqok "pgwal --json -k zeroed page: the records after it" "$TMP/out" \
+	'(map(has("damage")) | index(true)) as $i | .[$i + 1].damage == "wal_skipped" and
+	 .[$i + 1].skipped_to > "0/2052000" and .[$i + 2].start_lsn == .[$i + 1].skipped_to and (.[$i + 2:] | length) > 1000'
+check "pgwal -q zeroed page: exit 1" 1 "$BIN/pgwal" -q "$W/$j15"
+expect "pgwal -q zeroed page: stderr" "$TMP/err" "^pgwal: lsn 0/2050000: invalid WAL page header \(zeroed page at offset 327680"
+fresh15
+dd if=/dev/zero of="$W/$j15" bs=8192 seek=40 count=$((2048 - 40)) conv=notrunc 2>/dev/null
+check "pgwal --json zeroed to the segment's end: the end of WAL (exit 0)" 0 "$BIN/pgwal" --json "$W/$j15"
+expect "pgwal --json zeroed to the segment's end: notice" "$TMP/err" "end of WAL \(zeroed page in segment"
+jqok "pgwal --json zeroed to the segment's end: records only" "$TMP/out" 'length > 1000 and all(has("start_lsn"))'
+
+# a missing segment in the middle of 16's seven
+if [ -d testdata/pg16/data/pg_wal ]; then
+	mkdir -p "$W/w16"
+	cp testdata/pg16/data/pg_wal/*.gz "$W/w16/"
+	rm "$W/w16/00000001000000000000000D.gz"
+	check "pgwal --json missing segment: exit 1" 1 "$BIN/pgwal" --json -p "$W/w16"
+	jqok "pgwal --json missing segment: damage object" "$TMP/out" \
+		'(.[-1] | .damage == "wal_missing_segment" and .lsn == "0/D00000" and .segment == "00000001000000000000000D" and
+		 .diagnostics[0].code == "wal_missing_segment") and .[-2].segment == "00000001000000000000000C"'
+	check "pgwal --json -k missing segment: exit 1" 1 "$BIN/pgwal" --json -k -p "$W/w16"
+	jqok "pgwal --json -k missing segment: skipped to 0E, its records follow" "$TMP/out" \
+		'(map(has("damage")) | index(true)) as $i | .[$i].damage == "wal_missing_segment" and
+		 .[$i + 1].damage == "wal_skipped" and .[$i + 1].skipped_from < "0/D00000" and .[$i + 1].skipped_to > "0/E00000" and
+		 .[$i + 2].start_lsn == .[$i + 1].skipped_to and .[$i + 2].segment == "00000001000000000000000E" and
+		 ([.[] | select(.segment == "000000010000000000000011" and has("start_lsn"))] | length) > 0'
+	# the man page's two jq lines: records only, damage only
+	nr=$(jq -c 'select(has("resource_manager"))' "$TMP/out" | wc -l)
+	nd=$(jq -c 'select(has("damage"))' "$TMP/out" | wc -l)
+	[ "$nr" -eq "$(nrec -k -p "$W/w16")" ] && [ "$nd" -eq 2 ] && [ $((nr + nd)) -eq "$(wc -l <"$TMP/out")" ] &&
+		pass "pgwal --json -k missing segment: man page jq lines ($nr records, $nd damage)" ||
+		fail "pgwal --json -k missing segment: man page jq lines" "$nr records, $nd damage, $(wc -l <"$TMP/out") lines"
+	# a segment whose gzip stream is corrupt: the input's finding at the
+	# segment's first page, in the stream
+	cp testdata/pg16/data/pg_wal/00000001000000000000000D.gz "$W/w16/"
+	printf '0123456789abcdef0123456789abcdef' | dd of="$W/w16/00000001000000000000000E.gz" bs=1 seek=20000 conv=notrunc 2>/dev/null
+	check "pgwal --json -k corrupt gzip segment: exit 1" 1 "$BIN/pgwal" --json -k -p "$W/w16"
+	jqok "pgwal --json -k corrupt gzip segment: damage object, then 0F's records" "$TMP/out" \
+		'(map(has("damage")) | index(true)) as $i | (.[$i] | .damage == "gzip_error" and .lsn == "0/E00000" and
+		 .segment == "00000001000000000000000E" and .diagnostics[0].code == "gzip_error") and
+		 .[$i + 1].damage == "wal_skipped" and .[$i + 2].start_lsn == .[$i + 1].skipped_to and
+		 .[$i + 2].segment == "00000001000000000000000F"'
+fi

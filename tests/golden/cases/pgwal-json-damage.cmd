@@ -1,0 +1,2 @@
+# JSON: damage as objects of their own in the stream, at their place (a zeroed page amid written WAL, then the range -k skipped), records on both sides
+d=$(mktemp -d) && gzip -dc testdata/pg14/data/pg_wal/000000010000000000000002.gz >"$d/000000010000000000000002" && dd if=/dev/zero of="$d/000000010000000000000002" bs=8192 seek=20 count=1 conv=notrunc 2>/dev/null && (cd "$d" && pgwal --json -k -r Standby -n 6 000000010000000000000002); rc=$?; rm -rf "$d"; exit $rc
