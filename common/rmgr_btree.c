@@ -233,6 +233,13 @@ rmgr_desc_btree(struct strbuf *sb, int major, enum rmgr_style style, const struc
 
 				if (major == 10)
 					return true;
+
+				/*
+				 * xl_btree_metadata is block 0's data in 11 too
+				 * (_bt_update_meta_cleanup_info); 11.2's btree_desc casts the
+				 * main data, which this record does not have, so 11 is read
+				 * as 12 reads it, in 11's layout (no version field).
+				 */
 				if (!walrec_has_block(r, 0) || !b->has_data || b->data_len < 24)
 					return false;
 				if (major >= 14)

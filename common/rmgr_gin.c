@@ -147,8 +147,11 @@ rmgr_desc_gin(struct strbuf *sb, int major, enum rmgr_style style, const struct 
 					return recompress_leaf(sb, b->data, b->data_len);
 				else
 				{
-					/* ginxlogInsertDataInternal: offset, PostingItem {child, key} */
-					if (b->data_len < 14)
+					/*
+					 * ginxlogInsertDataInternal, 12 bytes: offset, PostingItem
+					 * {child_blkno BlockIdData@2, key ItemPointerData@6}
+					 */
+					if (b->data_len < 12)
 						return false;
 					sb_printf(sb, " pitem: %u-%u/%u", blockid(b->data + 2),
 							  blockid(b->data + 6), rd16(b->data + 10));

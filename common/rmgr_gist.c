@@ -1,7 +1,9 @@
 /*
  * Gist descriptions: gist_desc() of gistdesc.c (access/gistxlog.h).  12
- * added DELETE, PAGE_REUSE and PAGE_DELETE; 16 renamed latestRemovedXid to
- * snapshotConflictHorizon; 17 prints isCatalogRel.
+ * added DELETE, PAGE_REUSE and PAGE_DELETE (and dropped CREATE_INDEX, 0x50,
+ * which printed nothing); 16 renamed latestRemovedXid to
+ * snapshotConflictHorizon; 17 prints isCatalogRel.  PAGE_UPDATE and 13's
+ * ASSIGN_LSN print nothing.
  */
 #include "rmgr.h"
 

@@ -1,7 +1,8 @@
 /*
  * Hash descriptions: hash_desc() of hashdesc.c (access/hash_xlog.h).
- * VACUUM_ONE_PAGE changed: 10/11 print only ntuples, 12..15
- * latestRemovedXid, 16 snapshotConflictHorizon, 17 isCatalogRel.
+ * VACUUM_ONE_PAGE changed: 10/11 print only ntuples, 12/13 "latest
+ * removed xid", 14/15 "latestRemovedXid", 16 snapshotConflictHorizon, 17
+ * isCatalogRel.
  */
 #include <string.h>
 
@@ -103,9 +104,11 @@ rmgr_desc_hash(struct strbuf *sb, int major, enum rmgr_style style, const struct
 			}
 			else if (major <= 15)
 			{
+				/* latestRemovedXid, ntuples (int)@4; 14 renamed the label */
 				if (n < 8)
 					return false;
-				sb_printf(sb, "ntuples %d, latestRemovedXid %u", (int32_t) rd32(d + 4), rd32(d));
+				sb_printf(sb, major <= 13 ? "ntuples %d, latest removed xid %u" :
+						  "ntuples %d, latestRemovedXid %u", (int32_t) rd32(d + 4), rd32(d));
 			}
 			else
 			{
