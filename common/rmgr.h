@@ -18,6 +18,7 @@
 #define PGOD_RMGR_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "strbuf.h"
@@ -81,6 +82,18 @@ bool		rmgr_desc_brin(struct strbuf *sb, int major, enum rmgr_style style, const 
 bool		rmgr_desc_slru(struct strbuf *sb, int major, enum rmgr_style style, const struct walrec *r);
 bool		rmgr_desc_catalog(struct strbuf *sb, int major, enum rmgr_style style, const struct walrec *r);
 bool		rmgr_desc_logical(struct strbuf *sb, int major, enum rmgr_style style, const struct walrec *r);
+
+/*
+ * Custom resource managers 128..255 of 15+ (rmgr_custom.c), as pg_waldump
+ * shows them without their module: name "custom###", no record type
+ * names, description "rmid: N".  rmgr_name() and rmgr_desc() answer only
+ * for the built-in ones; callers ask these for the rest.
+ */
+bool		rmgr_is_custom(int major, uint8_t rmid);
+/* "custom130" into buf (size >= 10), or NULL if rmid is not custom in major */
+const char *rmgr_custom_name(int major, uint8_t rmid, char *buf, size_t size);
+/* appends "rmid: 130"; false (nothing appended) if not custom in major */
+bool		rmgr_desc_custom(struct strbuf *sb, int major, const struct walrec *r);
 
 /*
  * Helpers the description files share (rmgr.c).  They append to sb and

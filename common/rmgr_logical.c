@@ -1,7 +1,8 @@
 /*
  * ReplicationOrigin, LogicalMessage and Generic descriptions:
- * replorigindesc.c, logicalmsgdesc.c (15+ wording; 10..14 not described),
- * genericdesc.c.
+ * replorigindesc.c, logicalmsgdesc.c, genericdesc.c.  14 rewrote the
+ * logical message's wording to show its prefix and payload; 10..13 print
+ * only its size.
  */
 #include "rmgr.h"
 
@@ -14,10 +15,16 @@ logicalmsg(struct strbuf *sb, int major, const uint8_t *d, uint32_t n)
 	const uint8_t *prefix;
 
 	/* xl_logical_message: dbId, transactional@4, prefix_size@8, message_size@16, message@24 */
-	if (major < 15 || n < 24)
+	if (n < 24)
 		return false;
 	psz = rd64(d + 8);
 	msz = rd64(d + 16);
+	if (major <= 13)
+	{
+		sb_printf(sb, "%s message size %llu bytes",
+				  d[4] ? "transactional" : "nontransactional", (unsigned long long) msz);
+		return true;
+	}
 	if (psz == 0 || psz > n - 24 || msz > n - 24 - psz)
 		return false;
 	prefix = d + 24;

@@ -1,7 +1,7 @@
 /*
  * CLOG, CommitTs and MultiXact descriptions: clogdesc.c, committsdesc.c,
  * mxactdesc.c.  Their SLRU page numbers became 64-bit in 17.  CommitTs
- * SETTS (10..14) is not described.
+ * SETTS exists in 10..13 only (14 stopped logging it).
  */
 #include "rmgr.h"
 
@@ -30,6 +30,8 @@ clog_desc(struct strbuf *sb, int major, const uint8_t *d, uint32_t n, uint8_t in
 	long long	pg;
 	uint32_t	w = major >= 17 ? 8 : 4;
 
+	if (info != 0x00 && info != 0x10)
+		return true;
 	if (!pageno(major, d, n, &pg))
 		return false;
 	if (info == 0x00)			/* CLOG_ZEROPAGE */
@@ -43,14 +45,36 @@ clog_desc(struct strbuf *sb, int major, const uint8_t *d, uint32_t n, uint8_t in
 	return true;
 }
 
+/*
+ * COMMIT_TS_SETTS of 10..13: xl_commit_ts_set (timestamp, nodeid@8,
+ * mainxid@12; SizeOfCommitTsSet 16), then the subxids up to the end.
+ */
 static bool
-committs_desc(struct strbuf *sb, int major, const uint8_t *d, uint32_t n, uint8_t info)
+committs_setts(struct strbuf *sb, enum rmgr_style style, const uint8_t *d, uint32_t n)
+{
+	uint32_t	i;
+
+	if (n < 16)
+		return false;
+	sb_puts(sb, "set ");
+	rmgr_put_timestamp(sb, style, (int64_t) rd64(d));
+	sb_printf(sb, "/%d for: %u", (int) rd16(d + 8), rd32(d + 12));
+	for (i = 0; i < (n - 16) / 4; i++)
+		sb_printf(sb, ", %u", rd32(d + 16 + 4 * i));
+	return true;
+}
+
+static bool
+committs_desc(struct strbuf *sb, int major, enum rmgr_style style, const uint8_t *d,
+			  uint32_t n, uint8_t info)
 {
 	long long	pg;
 	uint32_t	w = major >= 17 ? 8 : 4;
 
 	if (info == 0x20)			/* COMMIT_TS_SETTS */
-		return false;
+		return major <= 13 ? committs_setts(sb, style, d, n) : true;
+	if (info != 0x00 && info != 0x10)
+		return true;
 	if (!pageno(major, d, n, &pg))
 		return false;
 	if (info == 0x00)
@@ -113,13 +137,12 @@ rmgr_desc_slru(struct strbuf *sb, int major, enum rmgr_style style, const struct
 {
 	uint8_t		info = r->info & 0xF0;
 
-	(void) style;
 	switch (r->rmid)
 	{
 		case RM_CLOG_ID:
 			return clog_desc(sb, major, r->main_data, r->main_data_len, info);
 		case RM_COMMIT_TS_ID:
-			return committs_desc(sb, major, r->main_data, r->main_data_len, info);
+			return committs_desc(sb, major, style, r->main_data, r->main_data_len, info);
 		case RM_MULTIXACT_ID:
 			return multixact_desc(sb, major, r->main_data, r->main_data_len, info);
 	}

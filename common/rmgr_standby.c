@@ -1,7 +1,9 @@
 /*
  * Standby descriptions: standby_desc() of standbydesc.c, records from
  * storage/standbydefs.h.  16 renamed "subxid ovf" to "subxid overflowed"
- * and lists the subtransactions of RUNNING_XACTS.
+ * and lists the subtransactions of RUNNING_XACTS.  Before 13,
+ * standby_desc_invalidations() printed its "; inval msgs:" even for no
+ * message (only INVALIDATIONS calls it so; commits skip it).
  */
 #include "rmgr.h"
 
@@ -74,6 +76,14 @@ rmgr_desc_standby(struct strbuf *sb, int major, enum rmgr_style style, const str
 			/* xl_invalidations: dbId, tsId, relcacheInitFileInval@8, nmsgs@12, msgs@16 */
 			if (n < 16)
 				return false;
+			if (major <= 12 && (int32_t) rd32(d + 12) <= 0)
+			{
+				if (d[8])
+					sb_printf(sb, "; relcache init file inval dbid %u tsid %u",
+							  rd32(d), rd32(d + 4));
+				sb_puts(sb, "; inval msgs:");
+				return true;
+			}
 			return rmgr_invalidations(sb, (int32_t) rd32(d + 12), d + 16, n - 16,
 									  rd32(d), rd32(d + 4), d[8] != 0);
 	}

@@ -3,7 +3,10 @@
  * ParseCommitRecord()/ParseAbortRecord() for the optional parts that
  * xl_xact_xinfo announces (access/xact.h).  15 added dropped stats, the
  * "apply_feedback" flag and the origin of aborts; 18 widened the stats
- * object id to 64 bits.  PREPARE is not described (NULL).
+ * object id to 64 bits.  PREPARE is described from 13 (ParsePrepareRecord:
+ * the two-phase state file's header xl_xact_prepare, then MAXALIGNed
+ * arrays); 10..12 print nothing for it, and 16 and 17 forget its dropped
+ * stats (ParsePrepareRecord does not copy the counts).  INVALIDATION is 14+.
  */
 #include <string.h>
 
@@ -87,7 +90,8 @@ parse(int major, uint8_t info, const uint8_t *d, uint32_t n, bool commit, struct
 		ps->xinfo = rd32(p);
 		p += 4;
 	}
-	if (ps->xinfo & XACT_XINFO_HAS_DBINFO)
+	/* 10's ParseAbortRecord has no dbinfo (its aborts never carry one) */
+	if ((ps->xinfo & XACT_XINFO_HAS_DBINFO) && (commit || major >= 11))
 	{
 		if (end - p < 8)
 			return false;
@@ -113,7 +117,7 @@ parse(int major, uint8_t info, const uint8_t *d, uint32_t n, bool commit, struct
 			return false;
 		ps->twophase_xid = rd32(p);
 		p += 4;
-		if (ps->xinfo & XACT_XINFO_HAS_GID)
+		if (major >= 11 && (ps->xinfo & XACT_XINFO_HAS_GID))
 		{
 			const uint8_t *z = memchr(p, '\0', (size_t) (end - p));
 
@@ -190,6 +194,121 @@ origin(struct strbuf *sb, enum rmgr_style style, uint16_t node, const struct par
 	rmgr_put_timestamp(sb, style, ps->origin_ts);
 }
 
+/*
+ * ParsePrepareRecord(): xl_xact_prepare (13, 14: 64 bytes; 15+: 72, with
+ * the two stats counts), then gid, subxacts, commit rels, abort rels,
+ * commit stats, abort stats (15+), invalidations, each MAXALIGNed.
+ */
+#define MAXALIGN8(x) (((uint64_t) (x) + 7) & ~(uint64_t) 7)
+
+/* Take an aligned array of count items of size bytes at *off; false if short. */
+static bool
+take_aligned(uint64_t *off, uint32_t n, int32_t count, uint32_t size, const uint8_t *d,
+			 const uint8_t **items)
+{
+	uint64_t	len;
+
+	if (count < 0)
+		return false;
+	len = (uint64_t) count * size;
+	if (*off > n || len > n - *off)
+		return false;
+	*items = d + *off;
+	*off += MAXALIGN8(len);
+	return true;
+}
+
+static bool
+prepare(struct strbuf *sb, int major, enum rmgr_style style, const struct walrec *r)
+{
+	const uint8_t *d = r->main_data;
+	uint32_t	n = r->main_data_len;
+	bool		stats = major >= 15;
+	uint32_t	hdr = stats ? 72 : 64;
+	int32_t		nsub,
+				ncrel,
+				narel,
+				ncst = 0,
+				nast = 0,
+				nmsgs;
+	uint16_t	gidlen;
+	bool		initfile;
+	uint64_t	off,
+				olsn;
+	int64_t		ots;
+	const uint8_t *sub,
+			   *crel,
+			   *arel,
+			   *cst = NULL,
+			   *ast = NULL,
+			   *msgs,
+			   *gid;
+	uint32_t	sz = stats_item_size(major);
+
+	if (n < hdr)
+		return false;
+	/* xid@8, database@12, prepared_at@16, owner@24, nsubxacts@28, ncommitrels@32, nabortrels@36 */
+	nsub = (int32_t) rd32(d + 28);
+	ncrel = (int32_t) rd32(d + 32);
+	narel = (int32_t) rd32(d + 36);
+	if (stats)
+	{
+		/* ncommitstats@40, nabortstats@44, ninvalmsgs@48, initfileinval@52, gidlen@54, origin@56 */
+		ncst = (int32_t) rd32(d + 40);
+		nast = (int32_t) rd32(d + 44);
+		nmsgs = (int32_t) rd32(d + 48);
+		initfile = d[52] != 0;
+		gidlen = rd16(d + 54);
+		olsn = rd64(d + 56);
+		ots = (int64_t) rd64(d + 64);
+	}
+	else
+	{
+		/* ninvalmsgs@40, initfileinval@44, gidlen@46, origin_lsn@48, origin_timestamp@56 */
+		nmsgs = (int32_t) rd32(d + 40);
+		initfile = d[44] != 0;
+		gidlen = rd16(d + 46);
+		olsn = rd64(d + 48);
+		ots = (int64_t) rd64(d + 56);
+	}
+	off = hdr;
+	if (!take_aligned(&off, n, gidlen, 1, d, &gid) ||
+		!take_aligned(&off, n, nsub, 4, d, &sub) ||
+		!take_aligned(&off, n, ncrel, 12, d, &crel) ||
+		!take_aligned(&off, n, narel, 12, d, &arel) ||
+		(stats && !take_aligned(&off, n, ncst, sz, d, &cst)) ||
+		(stats && !take_aligned(&off, n, nast, sz, d, &ast)) ||
+		!take_aligned(&off, n, nmsgs, 16, d, &msgs))
+		return false;
+
+	/* the gid is strncpy'd into a zeroed GIDSIZE (200) buffer and printed with %s */
+	sb_printf(sb, "gid %.*s: ", (int) strnlen((const char *) gid, gidlen < 200 ? gidlen : 200),
+			  (const char *) gid);
+	rmgr_put_timestamp(sb, style, (int64_t) rd64(d + 16));
+	relations(sb, major, "rels(commit)", ncrel, crel);
+	relations(sb, major, "rels(abort)", narel, arel);
+	/* 16 and 17's ParsePrepareRecord leaves the stats counts 0 */
+	if (major == 15 || major >= 18)
+	{
+		dropped_stats(sb, major, "commit ", ncst, cst);
+		dropped_stats(sb, major, "abort ", nast, ast);
+	}
+	subxacts(sb, nsub, sub);
+	/* the database is the dbId; tsId stays 0 */
+	if (!rmgr_invalidations(sb, nmsgs, msgs, 16u * (uint32_t) nmsgs, rd32(d + 12), 0, initfile))
+		return false;
+	if (major >= 15 && r->origin != 0)
+	{
+		struct parsed ps;
+
+		memset(&ps, 0, sizeof(ps));
+		ps.origin_lsn = olsn;
+		ps.origin_ts = ots;
+		origin(sb, style, r->origin, &ps);
+	}
+	return true;
+}
+
 bool
 rmgr_desc_xact(struct strbuf *sb, int major, enum rmgr_style style, const struct walrec *r)
 {
@@ -238,7 +357,7 @@ rmgr_desc_xact(struct strbuf *sb, int major, enum rmgr_style style, const struct
 			}
 			return true;
 		case XLOG_XACT_PREPARE:
-			return false;
+			return major < 13 || prepare(sb, major, style, r);
 		case XLOG_XACT_ASSIGNMENT:
 			{
 				/* xl_xact_assignment: xtop, nsubxacts, xsub[] */
@@ -256,6 +375,8 @@ rmgr_desc_xact(struct strbuf *sb, int major, enum rmgr_style style, const struct
 				return true;
 			}
 		case XLOG_XACT_INVALIDATIONS:
+			if (major < 14)
+				return true;
 			if (n < 4)
 				return false;
 			return rmgr_invalidations(sb, (int32_t) rd32(d), d + 4, n - 4, 0, 0, false);

@@ -6,6 +6,7 @@
  */
 #include "unit.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "rmgr.h"
@@ -522,9 +523,10 @@ test_small_rmgrs(void **state)
 	put32(d + 8, 1);
 	put32(d + 12, 1663);
 	rec_init(&r, RM_DBASE_ID, 0x00, d, 16);
-	assert_string_equal(desc(&sb, 12, &r), "copy dir 1/1663 to 16384/1663");
+	assert_string_equal(desc(&sb, 11, &r), "copy dir 1/1663 to 16384/1663");
+	assert_string_equal(desc(&sb, 12, &r), "copy dir 1663/1 to 1663/16384");
 	assert_string_equal(desc(&sb, 15, &r), "copy dir 1663/1 to 1663/16384");
-	/* LogicalMessage (15+): prefix "p", payload 0a 0b */
+	/* LogicalMessage (14+): prefix "p", payload 0a 0b */
 	memset(d, 0, sizeof(d));
 	d[4] = 1;
 	put64(d + 8, 2);
@@ -554,6 +556,578 @@ test_small_rmgrs(void **state)
 	sb_free(&sb);
 }
 
+/* 2025-11-24 13:05:47.986807 UTC, as pg_walinspect prints it */
+#define TS_US INT64_C(817304747986807)
+#define TS_STR "2025-11-24 13:05:47.986807+00"
+
+/* A RelFileNode (spc, db, rel) at p. */
+static void
+put_rnode(uint8_t *p, uint32_t spc, uint32_t db, uint32_t rel)
+{
+	put32(p, spc);
+	put32(p + 4, db);
+	put32(p + 8, rel);
+}
+
+/*
+ * A PREPARE record (the two-phase state file) as major writes it: gid
+ * "tx1", subxacts 901 902, commit rel 16500, abort rel 16501, one commit
+ * dropped-stats item (15+), one relcache message, init file inval; then 8
+ * bytes of the 2PC records that follow.  Returns its length.
+ */
+static uint32_t
+build_prepare(uint8_t *d, int major)
+{
+	bool		stats = major >= 15;
+	uint32_t	hdr = stats ? 72 : 64,
+				p;
+
+	memset(d, 0, 256);
+	put32(d, 0x57F94534);		/* magic */
+	put32(d + 8, 900);			/* xid */
+	put32(d + 12, 16384);		/* database */
+	put64(d + 16, (uint64_t) TS_US);	/* prepared_at */
+	put32(d + 24, 10);			/* owner */
+	put32(d + 28, 2);			/* nsubxacts */
+	put32(d + 32, 1);			/* ncommitrels */
+	put32(d + 36, 1);			/* nabortrels */
+	if (stats)
+	{
+		put32(d + 40, 1);		/* ncommitstats */
+		put32(d + 44, 0);		/* nabortstats */
+		put32(d + 48, 1);		/* ninvalmsgs */
+		d[52] = 1;				/* initfileinval */
+		put16(d + 54, 4);		/* gidlen */
+		put64(d + 56, UINT64_C(0x100000020));	/* origin_lsn */
+		put64(d + 64, (uint64_t) TS_US);	/* origin_timestamp */
+	}
+	else
+	{
+		put32(d + 40, 1);
+		d[44] = 1;
+		put16(d + 46, 4);
+		put64(d + 48, UINT64_C(0x100000020));
+		put64(d + 56, (uint64_t) TS_US);
+	}
+	p = hdr;
+	memcpy(d + p, "tx1", 4);
+	p += 8;
+	put32(d + p, 901);
+	put32(d + p + 4, 902);
+	p += 8;
+	put_rnode(d + p, 1663, 16384, 16500);
+	p += 16;
+	put_rnode(d + p, 1663, 16384, 16501);
+	p += 16;
+	if (stats)
+	{
+		put32(d + p, 1);		/* kind */
+		put32(d + p + 4, 16384);	/* dboid */
+		put32(d + p + 8, 16500);	/* objoid, 18: objid_lo (objid_hi 0) */
+		p += 16;				/* 12 bytes MAXALIGNed, or 16 in 18 */
+	}
+	d[p] = (uint8_t) -2;		/* SHAREDINVALRELCACHE_ID */
+	put32(d + p + 4, 16384);
+	put32(d + p + 8, 16500);
+	p += 16;
+	return p + 8;
+}
+
+static void
+test_xact_prepare(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct walrec r;
+	uint8_t		d[256];
+	uint32_t	n;
+	int			m;
+
+	(void) state;
+	/* 10..12: xact_desc has no PREPARE branch: an empty description */
+	for (m = 10; m <= 12; m++)
+	{
+		n = build_prepare(d, 13);
+		rec_init(&r, RM_XACT_ID, 0x10, d, n);
+		assert_string_equal(desc(&sb, m, &r), "");
+	}
+	/* 13, 14: no stats, no origin */
+	for (m = 13; m <= 14; m++)
+	{
+		n = build_prepare(d, m);
+		rec_init(&r, RM_XACT_ID, 0x10, d, n);
+		r.origin = 2;
+		assert_string_equal(desc(&sb, m, &r),
+							"gid tx1: " TS_STR "; rels(commit): base/16384/16500; "
+							"rels(abort): base/16384/16501; subxacts: 901 902; "
+							"relcache init file inval dbid 16384 tsid 0; inval msgs: relcache 16500");
+		/* a count past the record */
+		rec_init(&r, RM_XACT_ID, 0x10, d, n - 16);
+		assert_string_equal(desc(&sb, m, &r), "<null>");
+	}
+	/* 15 and 18 print the dropped stats and the origin; 16, 17 lose the stats */
+	for (m = 15; m <= 18; m++)
+	{
+		const char *st = (m == 15 || m == 18) ? "; commit dropped stats: 1/16384/16500" : "";
+		char		want[512];
+
+		n = build_prepare(d, m);
+		rec_init(&r, RM_XACT_ID, 0x10, d, n);
+		snprintf(want, sizeof(want),
+				 "gid tx1: " TS_STR "; rels(commit): base/16384/16500; "
+				 "rels(abort): base/16384/16501%s; subxacts: 901 902; "
+				 "relcache init file inval dbid 16384 tsid 0; inval msgs: relcache 16500", st);
+		assert_string_equal(desc(&sb, m, &r), want);
+		r.origin = 2;
+		snprintf(want + strlen(want), sizeof(want) - strlen(want),
+				 "; origin: node 2, lsn 1/20, at " TS_STR);
+		assert_string_equal(desc(&sb, m, &r), want);
+	}
+	/* the header alone is too short */
+	rec_init(&r, RM_XACT_ID, 0x10, d, 60);
+	assert_string_equal(desc(&sb, 14, &r), "<null>");
+	sb_free(&sb);
+}
+
+static void
+test_xact_majors(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct walrec r;
+	uint8_t		d[128];
+	uint32_t	p;
+
+	(void) state;
+	/* COMMIT_PREPARED (11+): twophase xid, gid, origin */
+	memset(d, 0, sizeof(d));
+	put64(d, (uint64_t) TS_US);
+	put32(d + 8, (1u << 4) | (1u << 5) | (1u << 7));
+	put32(d + 12, 900);
+	memcpy(d + 16, "tx1", 4);
+	put64(d + 20, UINT64_C(0x100000020));
+	put64(d + 28, (uint64_t) TS_US);
+	rec_init(&r, RM_XACT_ID, 0x30 | 0x80, d, 36);
+	r.origin = 2;
+	assert_string_equal(desc(&sb, 11, &r),
+						"900: " TS_STR "; origin: node 2, lsn 1/20, at " TS_STR);
+	assert_string_equal(desc(&sb, 18, &r),
+						"900: " TS_STR "; origin: node 2, lsn 1/20, at " TS_STR);
+	/* ABORT_PREPARED: the origin is printed from 15 only */
+	rec_init(&r, RM_XACT_ID, 0x40 | 0x80, d, 36);
+	r.origin = 2;
+	assert_string_equal(desc(&sb, 14, &r), "900: " TS_STR);
+	assert_string_equal(desc(&sb, 15, &r),
+						"900: " TS_STR "; origin: node 2, lsn 1/20, at " TS_STR);
+
+	/* ABORT (15+): rels, subxacts, origin, dropped stats in that order */
+	for (int m = 15; m <= 18; m += 3)
+	{
+		memset(d, 0, sizeof(d));
+		put64(d, (uint64_t) TS_US);
+		put32(d + 8, (1u << 0) | (1u << 1) | (1u << 2) | (1u << 5) | (1u << 8));
+		p = 12;
+		put32(d + p, 16384);
+		put32(d + p + 4, 1663);
+		p += 8;
+		put32(d + p, 1);
+		put32(d + p + 4, 901);
+		p += 8;
+		put32(d + p, 1);
+		put_rnode(d + p + 4, 1663, 16384, 16500);
+		p += 16;
+		/* xl_xact_stats_items: nitems, then kind, dboid, objoid (18: objid_lo, objid_hi) */
+		put32(d + p, 1);
+		put32(d + p + 4, 2);
+		put32(d + p + 8, 16384);
+		put32(d + p + 12, 16500);
+		if (m == 18)
+		{
+			put32(d + p + 16, 1);
+			p += 4;
+		}
+		p += 16;
+		put64(d + p, UINT64_C(0x100000020));
+		put64(d + p + 8, (uint64_t) TS_US);
+		p += 16;
+		rec_init(&r, RM_XACT_ID, 0x20 | 0x80, d, p);
+		r.origin = 3;
+		assert_string_equal(desc(&sb, m, &r),
+							m == 15 ?
+							TS_STR "; rels: base/16384/16500; subxacts: 901; "
+							"origin: node 3, lsn 1/20, at " TS_STR "; dropped stats: 2/16384/16500" :
+							TS_STR "; rels: base/16384/16500; subxacts: 901; "
+							"origin: node 3, lsn 1/20, at " TS_STR "; dropped stats: 2/16384/4294983796");
+		/* 14 knows no dropped stats: the flag is ignored, the origin not printed */
+		if (m == 15)
+		{
+			rec_init(&r, RM_XACT_ID, 0x20 | 0x80, d, p);
+			r.origin = 3;
+			assert_string_equal(desc(&sb, 14, &r), TS_STR "; rels: base/16384/16500; subxacts: 901");
+		}
+	}
+
+	/* COMMIT with the relcache init file flag: dbinfo names the database */
+	memset(d, 0, sizeof(d));
+	put64(d, (uint64_t) TS_US);
+	put32(d + 8, (1u << 0) | (1u << 3) | (1u << 30));
+	put32(d + 12, 16384);
+	put32(d + 16, 1663);
+	put32(d + 20, 1);
+	d[24] = (uint8_t) -1;		/* catalog */
+	put32(d + 32, 2608);
+	rec_init(&r, RM_XACT_ID, 0x00 | 0x80, d, 40);
+	assert_string_equal(desc(&sb, 10, &r),
+						TS_STR "; relcache init file inval dbid 16384 tsid 1663; inval msgs: catalog 2608");
+
+	/* INVALIDATION (14+): standby_desc_invalidations alone */
+	memset(d, 0, sizeof(d));
+	put32(d, 1);
+	d[4] = (uint8_t) -5;		/* snapshot */
+	put32(d + 12, 2608);
+	rec_init(&r, RM_XACT_ID, 0x60, d, 20);
+	assert_string_equal(desc(&sb, 13, &r), "");
+	assert_string_equal(desc(&sb, 14, &r), "; inval msgs: snapshot 2608");
+	sb_free(&sb);
+}
+
+static void
+test_dbase_tblspc(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct walrec r;
+	uint8_t		d[64];
+
+	(void) state;
+	/* DROP of 10..12: db_id, tablespace_id */
+	memset(d, 0, sizeof(d));
+	put32(d, 16384);
+	put32(d + 4, 1663);
+	rec_init(&r, RM_DBASE_ID, 0x10, d, 8);
+	assert_string_equal(desc(&sb, 10, &r), "dir 16384/1663");
+	assert_string_equal(desc(&sb, 11, &r), "dir 16384/1663");
+	assert_string_equal(desc(&sb, 12, &r), "dir 1663/16384");
+	/* 13, 14: db_id, ntablespaces, tablespace_ids[] */
+	put32(d + 4, 2);
+	put32(d + 8, 1663);
+	put32(d + 12, 16400);
+	rec_init(&r, RM_DBASE_ID, 0x10, d, 16);
+	assert_string_equal(desc(&sb, 13, &r), "dir 1663/16384 16400/16384");
+	assert_string_equal(desc(&sb, 14, &r), "dir 1663/16384 16400/16384");
+	/* 15+: 0x10 is CREATE_WAL_LOG */
+	assert_string_equal(desc(&sb, 15, &r), "create dir 2/16384");
+	rec_init(&r, RM_DBASE_ID, 0x20, d, 12);
+	assert_string_equal(desc(&sb, 16, &r), "<null>");
+	rec_init(&r, RM_DBASE_ID, 0x20, d, 16);
+	assert_string_equal(desc(&sb, 18, &r), "dir 1663/16384 16400/16384");
+	/* CREATE of 13, 14 */
+	put32(d + 4, 1663);
+	put32(d + 8, 1);
+	put32(d + 12, 1663);
+	rec_init(&r, RM_DBASE_ID, 0x00, d, 16);
+	assert_string_equal(desc(&sb, 10, &r), "copy dir 1/1663 to 16384/1663");
+	assert_string_equal(desc(&sb, 13, &r), "copy dir 1663/1 to 1663/16384");
+	assert_string_equal(desc(&sb, 14, &r), "copy dir 1663/1 to 1663/16384");
+
+	/* Tablespace CREATE, DROP */
+	memset(d, 0, sizeof(d));
+	put32(d, 16400);
+	memcpy(d + 4, "/tmp/ts1", 9);
+	rec_init(&r, RM_TBLSPC_ID, 0x00, d, 13);
+	assert_string_equal(desc(&sb, 10, &r), "16400 \"/tmp/ts1\"");
+	assert_string_equal(desc(&sb, 18, &r), "16400 \"/tmp/ts1\"");
+	rec_init(&r, RM_TBLSPC_ID, 0x00, d, 12);	/* path not terminated */
+	assert_string_equal(desc(&sb, 14, &r), "<null>");
+	rec_init(&r, RM_TBLSPC_ID, 0x10, d, 4);
+	assert_string_equal(desc(&sb, 12, &r), "16400");
+
+	/* RelMap: nbytes %u before 15, %d from 15 */
+	memset(d, 0, sizeof(d));
+	put32(d, 0);
+	put32(d + 4, 1664);
+	put32(d + 8, 0xFFFFFFFFu);
+	rec_init(&r, RM_RELMAP_ID, 0x00, d, 12);
+	assert_string_equal(desc(&sb, 14, &r), "database 0 tablespace 1664 size 4294967295");
+	assert_string_equal(desc(&sb, 15, &r), "database 0 tablespace 1664 size -1");
+	sb_free(&sb);
+}
+
+static void
+test_slru(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct walrec r;
+	uint8_t		d[96];
+
+	(void) state;
+	/* CommitTs ZEROPAGE, TRUNCATE */
+	memset(d, 0, sizeof(d));
+	put32(d, 3);
+	rec_init(&r, RM_COMMIT_TS_ID, 0x00, d, 4);
+	assert_string_equal(desc(&sb, 10, &r), "3");
+	assert_string_equal(desc(&sb, 14, &r), "3");
+	rec_init(&r, RM_COMMIT_TS_ID, 0x00, d, 8);
+	assert_string_equal(desc(&sb, 17, &r), "3");
+	put32(d, 5);
+	put32(d + 4, 900);
+	rec_init(&r, RM_COMMIT_TS_ID, 0x10, d, 8);
+	assert_string_equal(desc(&sb, 12, &r), "pageno 5, oldestXid 900");
+	memset(d, 0, sizeof(d));
+	put64(d, 5);
+	put32(d + 8, 900);
+	rec_init(&r, RM_COMMIT_TS_ID, 0x10, d, 12);
+	assert_string_equal(desc(&sb, 18, &r), "pageno 5, oldestXid 900");
+	/* SETTS (10..13): timestamp, nodeid, mainxid, subxids */
+	memset(d, 0, sizeof(d));
+	put64(d, (uint64_t) TS_US);
+	put16(d + 8, 2);
+	put32(d + 12, 900);
+	put32(d + 16, 901);
+	put32(d + 20, 902);
+	rec_init(&r, RM_COMMIT_TS_ID, 0x20, d, 24);
+	assert_string_equal(desc(&sb, 10, &r), "set " TS_STR "/2 for: 900, 901, 902");
+	assert_string_equal(desc(&sb, 13, &r), "set " TS_STR "/2 for: 900, 901, 902");
+	assert_string_equal(desc(&sb, 14, &r), "");
+	rec_init(&r, RM_COMMIT_TS_ID, 0x20, d, 16);
+	assert_string_equal(desc(&sb, 11, &r), "set " TS_STR "/2 for: 900");
+
+	/* CLOG TRUNCATE: pageno, oldestXact, oldestXactDb */
+	memset(d, 0, sizeof(d));
+	put32(d, 5);
+	put32(d + 4, 900);
+	put32(d + 8, 1);
+	rec_init(&r, RM_CLOG_ID, 0x10, d, 12);
+	assert_string_equal(desc(&sb, 10, &r), "page 5; oldestXact 900");
+	memset(d, 0, sizeof(d));
+	put64(d, 5);
+	put32(d + 8, 900);
+	put32(d + 12, 1);
+	rec_init(&r, RM_CLOG_ID, 0x10, d, 16);
+	assert_string_equal(desc(&sb, 17, &r), "page 5; oldestXact 900");
+
+	/* MultiXact: every member status, ZERO pages, TRUNCATE_ID */
+	memset(d, 0, sizeof(d));
+	put32(d, 7);
+	put32(d + 4, 20);
+	put32(d + 8, 7);
+	for (int i = 0; i < 7; i++)
+	{
+		put32(d + 12 + 8 * i, 700 + (uint32_t) i);
+		put32(d + 16 + 8 * i, (uint32_t) i);
+	}
+	rec_init(&r, RM_MULTIXACT_ID, 0x20, d, 12 + 56);
+	assert_string_equal(desc(&sb, 10, &r),
+						"7 offset 20 nmembers 7: 700 (keysh) 701 (sh) 702 (fornokeyupd) "
+						"703 (forupd) 704 (nokeyupd) 705 (upd) 706 (unk) ");
+	memset(d, 0, sizeof(d));
+	put32(d, 3);
+	rec_init(&r, RM_MULTIXACT_ID, 0x10, d, 4);
+	assert_string_equal(desc(&sb, 16, &r), "3");
+	rec_init(&r, RM_MULTIXACT_ID, 0x00, d, 8);
+	assert_string_equal(desc(&sb, 17, &r), "3");
+	memset(d, 0, sizeof(d));
+	put32(d, 1);
+	put32(d + 4, 1);
+	put32(d + 8, 5);
+	put32(d + 12, 0);
+	put32(d + 16, 10);
+	rec_init(&r, RM_MULTIXACT_ID, 0x30, d, 20);
+	assert_string_equal(desc(&sb, 13, &r), "offsets [1, 5), members [0, 10)");
+	sb_free(&sb);
+}
+
+static void
+test_logical_standby(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct walrec r;
+	uint8_t		d[96];
+
+	(void) state;
+	/* LogicalMessage: 10..13 print only the size */
+	memset(d, 0, sizeof(d));
+	d[4] = 0;
+	put64(d + 8, 2);
+	put64(d + 16, 2);
+	d[24] = 'p';
+	d[26] = 0x0a;
+	d[27] = 0x0b;
+	rec_init(&r, RM_LOGICALMSG_ID, 0x00, d, 28);
+	assert_string_equal(desc(&sb, 10, &r), "nontransactional message size 2 bytes");
+	assert_string_equal(desc(&sb, 14, &r), "non-transactional, prefix \"p\"; payload (2 bytes): 0A 0B");
+	d[4] = 1;
+	assert_string_equal(desc(&sb, 13, &r), "transactional message size 2 bytes");
+	put64(d + 16, 0);
+	rec_init(&r, RM_LOGICALMSG_ID, 0x00, d, 26);
+	assert_string_equal(desc(&sb, 18, &r), "transactional, prefix \"p\"; payload (0 bytes): ");
+
+	/* ReplicationOrigin SET (10) and DROP */
+	memset(d, 0, sizeof(d));
+	put64(d, UINT64_C(0x100000020));
+	put16(d + 8, 3);
+	rec_init(&r, RM_REPLORIGIN_ID, 0x00, d, 11);
+	assert_string_equal(desc(&sb, 10, &r), "set 3; lsn 1/20; force: 0");
+	put16(d, 3);
+	rec_init(&r, RM_REPLORIGIN_ID, 0x10, d, 2);
+	assert_string_equal(desc(&sb, 12, &r), "drop 3");
+	assert_string_equal(desc(&sb, 18, &r), "drop 3");
+
+	/* Standby LOCK: each lock followed by a space */
+	memset(d, 0, sizeof(d));
+	put32(d, 2);
+	put32(d + 4, 900);
+	put32(d + 8, 16384);
+	put32(d + 12, 16500);
+	put32(d + 16, 0);
+	put32(d + 20, 16384);
+	put32(d + 24, 16501);
+	rec_init(&r, RM_STANDBY_ID, 0x00, d, 28);
+	assert_string_equal(desc(&sb, 10, &r), "xid 900 db 16384 rel 16500 xid 0 db 16384 rel 16501 ");
+	rec_init(&r, RM_STANDBY_ID, 0x00, d, 24);
+	assert_string_equal(desc(&sb, 10, &r), "<null>");
+
+	/* Standby INVALIDATIONS: before 13 even no message prints the header */
+	memset(d, 0, sizeof(d));
+	put32(d, 16384);
+	put32(d + 4, 1663);
+	d[8] = 1;
+	rec_init(&r, RM_STANDBY_ID, 0x20, d, 16);
+	assert_string_equal(desc(&sb, 12, &r),
+						"; relcache init file inval dbid 16384 tsid 1663; inval msgs:");
+	assert_string_equal(desc(&sb, 13, &r), "");
+	put32(d + 12, 2);
+	d[16] = 7;					/* catcache 7 */
+	d[32] = (uint8_t) -4;		/* relmap */
+	put32(d + 36, 16384);
+	rec_init(&r, RM_STANDBY_ID, 0x20, d, 48);
+	assert_string_equal(desc(&sb, 11, &r),
+						"; relcache init file inval dbid 16384 tsid 1663; inval msgs: catcache 7 relmap db 16384");
+
+	/* RUNNING_XACTS: 16 lists the subtransactions */
+	memset(d, 0, sizeof(d));
+	put32(d, 1);
+	put32(d + 4, 2);
+	put32(d + 12, 810);
+	put32(d + 16, 807);
+	put32(d + 20, 806);
+	put32(d + 24, 807);
+	put32(d + 28, 808);
+	put32(d + 32, 809);
+	rec_init(&r, RM_STANDBY_ID, 0x10, d, 36);
+	assert_string_equal(desc(&sb, 15, &r),
+						"nextXid 810 latestCompletedXid 806 oldestRunningXid 807; 1 xacts: 807");
+	assert_string_equal(desc(&sb, 16, &r),
+						"nextXid 810 latestCompletedXid 806 oldestRunningXid 807; 1 xacts: 807; "
+						"2 subxacts: 808 809");
+	sb_free(&sb);
+}
+
+static void
+test_xlog_more(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct walrec r;
+	uint8_t		d[96];
+
+	(void) state;
+	memset(d, 0, sizeof(d));
+	/* SWITCH: nothing */
+	rec_init(&r, RM_XLOG_ID, 0x40, d, 0);
+	assert_string_equal(desc(&sb, 10, &r), "");
+	assert_string_equal(desc(&sb, 18, &r), "");
+	/* BACKUP_END: the start point */
+	put64(d, UINT64_C(0x100000028));
+	rec_init(&r, RM_XLOG_ID, 0x50, d, 8);
+	assert_string_equal(desc(&sb, 11, &r), "1/28");
+	/* RESTORE_POINT: rp_time, rp_name[64] */
+	memset(d, 0, sizeof(d));
+	put64(d, (uint64_t) TS_US);
+	memcpy(d + 8, "before_drop", 12);
+	rec_init(&r, RM_XLOG_ID, 0x70, d, 72);
+	assert_string_equal(desc(&sb, 10, &r), "before_drop");
+	assert_string_equal(desc(&sb, 17, &r), "before_drop");
+	/* FPW_CHANGE */
+	d[0] = 1;
+	rec_init(&r, RM_XLOG_ID, 0x80, d, 1);
+	assert_string_equal(desc(&sb, 12, &r), "true");
+	d[0] = 0;
+	assert_string_equal(desc(&sb, 16, &r), "false");
+	/* END_OF_RECOVERY: 17 adds wal_level */
+	memset(d, 0, sizeof(d));
+	put64(d, (uint64_t) TS_US);
+	put32(d + 8, 2);
+	put32(d + 12, 1);
+	put32(d + 16, 2);
+	rec_init(&r, RM_XLOG_ID, 0x90, d, 24);
+	assert_string_equal(desc(&sb, 16, &r), "tli 2; prev tli 1; time " TS_STR);
+	assert_string_equal(desc(&sb, 17, &r), "tli 2; prev tli 1; time " TS_STR "; wal_level logical");
+	/* OVERWRITE_CONTRECORD */
+	memset(d, 0, sizeof(d));
+	put64(d, UINT64_C(0x100000020));
+	put64(d + 8, (uint64_t) TS_US);
+	rec_init(&r, RM_XLOG_ID, 0xD0, d, 16);
+	assert_string_equal(desc(&sb, 14, &r), "lsn 1/20; time " TS_STR);
+	/* CHECKPOINT_REDO (17+) */
+	memset(d, 0, sizeof(d));
+	put32(d, 1);
+	rec_init(&r, RM_XLOG_ID, 0xE0, d, 4);
+	assert_string_equal(desc(&sb, 18, &r), "wal_level replica");
+	/* PARAMETER_CHANGE of 18: logical, both flags on; an unknown level is "?" */
+	memset(d, 0, sizeof(d));
+	put32(d, 100);
+	put32(d + 4, 8);
+	put32(d + 8, 10);
+	put32(d + 12, 5);
+	put32(d + 16, 64);
+	put32(d + 20, 2);
+	d[24] = 1;
+	d[25] = 1;
+	rec_init(&r, RM_XLOG_ID, 0x60, d, 28);
+	assert_string_equal(desc(&sb, 18, &r),
+						"max_connections=100 max_worker_processes=8 max_wal_senders=10 max_prepared_xacts=5 "
+						"max_locks_per_xact=64 wal_level=logical wal_log_hints=on track_commit_timestamp=on");
+	/* 10/11 layout: wal_level @16, wal_log_hints @20 (the low byte of 2 above) */
+	put32(d + 16, 7);
+	assert_string_equal(desc(&sb, 11, &r),
+						"max_connections=100 max_worker_processes=8 max_prepared_xacts=10 "
+						"max_locks_per_xact=5 wal_level=? wal_log_hints=on track_commit_timestamp=off");
+
+	/* Storage TRUNCATE in a tablespace; CREATE of an init fork */
+	memset(d, 0, sizeof(d));
+	put32(d, 5);
+	put_rnode(d + 4, 16400, 16384, 16500);
+	put32(d + 16, 7);
+	rec_init(&r, RM_SMGR_ID, 0x20, d, 20);
+	assert_string_equal(desc(&sb, 13, &r),
+						"pg_tblspc/16400/PG_13_202007201/16384/16500 to 5 blocks flags 7");
+	put_rnode(d, 1663, 16384, 16500);
+	put32(d + 12, 3);
+	rec_init(&r, RM_SMGR_ID, 0x10, d, 16);
+	assert_string_equal(desc(&sb, 10, &r), "base/16384/16500_init");
+	sb_free(&sb);
+}
+
+static void
+test_custom(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct walrec r;
+	char		b[16];
+
+	(void) state;
+	assert_true(rmgr_is_custom(15, 128));
+	assert_true(rmgr_is_custom(18, 255));
+	assert_false(rmgr_is_custom(14, 130));
+	assert_false(rmgr_is_custom(15, 127));
+	assert_string_equal(rmgr_custom_name(16, 130, b, sizeof(b)), "custom130");
+	assert_null(rmgr_custom_name(13, 130, b, sizeof(b)));
+	assert_null(rmgr_identify(15, 130, 0x00));
+	rec_init(&r, 130, 0x10, NULL, 0);
+	assert_true(rmgr_desc_custom(&sb, 17, &r));
+	assert_string_equal(sb_str(&sb), "rmid: 130");
+	sb_reset(&sb);
+	assert_false(rmgr_desc_custom(&sb, 14, &r));
+	sb_free(&sb);
+}
+
 int
 main(void)
 {
@@ -565,6 +1139,13 @@ main(void)
 		cmocka_unit_test(test_xlog),
 		cmocka_unit_test(test_xact_smgr),
 		cmocka_unit_test(test_small_rmgrs),
+		cmocka_unit_test(test_xact_prepare),
+		cmocka_unit_test(test_xact_majors),
+		cmocka_unit_test(test_dbase_tblspc),
+		cmocka_unit_test(test_slru),
+		cmocka_unit_test(test_logical_standby),
+		cmocka_unit_test(test_xlog_more),
+		cmocka_unit_test(test_custom),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
