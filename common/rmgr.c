@@ -70,6 +70,9 @@ rmgr_desc(struct strbuf *sb, int major, enum rmgr_style style, const struct walr
 {
 	size_t		len = sb->len;
 
+	/* a custom rmgr (15+): pg_waldump knows only its id, and says so */
+	if (rmgr_is_custom(major, r->rmid))
+		return rmgr_desc_custom(sb, major, r);
 	if (!rmgr_has_desc(major, r->rmid))
 		return false;
 	if (!descs[r->rmid] (sb, major, style, r))

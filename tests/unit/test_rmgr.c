@@ -1125,6 +1125,12 @@ test_custom(void **state)
 	assert_string_equal(sb_str(&sb), "rmid: 130");
 	sb_reset(&sb);
 	assert_false(rmgr_desc_custom(&sb, 14, &r));
+	/* through the dispatcher pgwal calls: the same text, and none before 15 */
+	sb_reset(&sb);
+	assert_true(rmgr_desc(&sb, 18, RS_WALDUMP, &r));
+	assert_string_equal(sb_str(&sb), "rmid: 130");
+	sb_reset(&sb);
+	assert_false(rmgr_desc(&sb, 14, RS_WALDUMP, &r));
 	sb_free(&sb);
 }
 
