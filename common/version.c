@@ -41,6 +41,7 @@ static const struct pg_profile profiles[] = {
 		.btree_version = 2, .btree_min_version = 2,
 		.has_infomask_flags = false,
 		.bt_metap_cols = 6, .bt_posting = false, .bt_full_xid = false,
+		.waldump_stats_range = false,
 	},
 	{
 		.float_out_legacy = true,
@@ -51,6 +52,7 @@ static const struct pg_profile profiles[] = {
 		.btree_version = 3, .btree_min_version = 2,
 		.has_infomask_flags = false,
 		.bt_metap_cols = 8, .bt_posting = false, .bt_full_xid = false,
+		.waldump_stats_range = false,
 	},
 	{
 		.char_out_raw = true,
@@ -60,6 +62,7 @@ static const struct pg_profile profiles[] = {
 		.btree_version = 4, .btree_min_version = 2,
 		.has_infomask_flags = false,
 		.bt_metap_cols = 8, .bt_posting = false, .bt_full_xid = false,
+		.waldump_stats_range = false,
 	},
 	{
 		.char_out_raw = true,
@@ -69,6 +72,7 @@ static const struct pg_profile profiles[] = {
 		.btree_version = 4, .btree_min_version = 2,
 		.has_infomask_flags = true,
 		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = false,
+		.waldump_stats_range = false,
 	},
 	{
 		.char_out_raw = true,
@@ -78,6 +82,7 @@ static const struct pg_profile profiles[] = {
 		.btree_version = 4, .btree_min_version = 2,
 		.has_infomask_flags = true,
 		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = true,
+		.waldump_stats_range = false,
 	},
 	{
 		.major = 15, .xlog_page_magic = 0xD110, .pg_control_version = 1300,
@@ -86,6 +91,7 @@ static const struct pg_profile profiles[] = {
 		.btree_version = 4, .btree_min_version = 2,
 		.has_infomask_flags = true,
 		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = true,
+		.waldump_stats_range = true,
 	},
 	{
 		.major = 16, .xlog_page_magic = 0xD113, .pg_control_version = 1300,
@@ -94,6 +100,7 @@ static const struct pg_profile profiles[] = {
 		.btree_version = 4, .btree_min_version = 2,
 		.has_infomask_flags = true,
 		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = true,
+		.waldump_stats_range = true,
 	},
 	{
 		.major = 17, .xlog_page_magic = 0xD116, .pg_control_version = 1700,
@@ -102,6 +109,7 @@ static const struct pg_profile profiles[] = {
 		.btree_version = 4, .btree_min_version = 2,
 		.has_infomask_flags = true,
 		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = true,
+		.waldump_stats_range = true,
 	},
 	{
 		.major = 18, .xlog_page_magic = 0xD118, .pg_control_version = 1800,
@@ -110,6 +118,7 @@ static const struct pg_profile profiles[] = {
 		.btree_version = 4, .btree_min_version = 2,
 		.has_infomask_flags = true,
 		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = true,
+		.waldump_stats_range = true,
 	},
 };
 

@@ -38,6 +38,9 @@ struct pg_profile {
 									 * dead, htid, tids and data without TIDs */
 	bool		bt_full_xid;		/* 14+: BTDeletedPageData, btpo_level and
 									 * btm_last_cleanup_num_delpages */
+	/* pg_waldump's own output (src/bin/pg_waldump/pg_waldump.c) */
+	bool		waldump_stats_range;	/* 15+: --stats opens with "WAL
+										 * statistics between X and Y:" */
 };
 
 /* NULL if the major is not one of 10..18. */

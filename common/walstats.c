@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "walstats.h"
+#include "version.h"
 
 void
 walstats_init(struct walstats *s, int major)
@@ -95,14 +96,20 @@ walstats_emit(const struct walstats *s, struct emit *e, bool per_record, bool js
 	tt = tr + tf;
 	if (!json)
 	{
+		const struct pg_profile *p = pg_profile_by_major(s->major);
+
 		if (s->endptr == 0)
 			return;
-		emit_begin(e);
-		snprintf(line, sizeof(line), "WAL statistics between %X/%X and %X/%X:",
-				 (unsigned) (s->startptr >> 32), (unsigned) s->startptr,
-				 (unsigned) (s->endptr >> 32), (unsigned) s->endptr);
-		emit_text(e, line);
-		emit_end(e);
+		/* the range line is 15's addition; earlier majors start at the table */
+		if (p == NULL || p->waldump_stats_range)
+		{
+			emit_begin(e);
+			snprintf(line, sizeof(line), "WAL statistics between %X/%X and %X/%X:",
+					 (unsigned) (s->startptr >> 32), (unsigned) s->startptr,
+					 (unsigned) (s->endptr >> 32), (unsigned) s->endptr);
+			emit_text(e, line);
+			emit_end(e);
+		}
 		emit_begin(e);
 		snprintf(line, sizeof(line), "%-27s %20s %8s %20s %8s %20s %8s %20s %8s\n"
 				 "%-27s %20s %8s %20s %8s %20s %8s %20s %8s",

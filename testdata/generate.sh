@@ -150,6 +150,10 @@ generate_major() {
         || { cat "$CLUSTER/initdb.log" >&2; die "initdb failed"; }
 
     local walcomp1 walcomp2 walcomp3 have_lz4=false
+    # logical on 16 and 18: the records only logical decoding needs (NEW_CID,
+    # heap TRUNCATE, invalidations in commits) beside replica on 15 and 17
+    local wallevel=replica
+    if [ "$MAJOR" = 16 ] || [ "$MAJOR" = 18 ]; then wallevel=logical; fi
     if [ "$MAJOR" -le 14 ]; then walcomp1=on; walcomp2=on; walcomp3=on
     elif [ "$MAJOR" = 15 ]; then walcomp1=pglz; walcomp2=lz4; walcomp3=zstd; have_lz4=true
     else walcomp1=pglz; walcomp2=pglz; walcomp3=pglz
@@ -165,7 +169,9 @@ generate_major() {
         echo "fsync = off"
         echo "synchronous_commit = on"
         echo "full_page_writes = on"
-        echo "wal_level = replica"
+        echo "wal_level = $wallevel"
+        echo "max_prepared_transactions = 2"
+        echo "track_commit_timestamp = on"
         echo "wal_compression = $walcomp1"
         echo "max_wal_size = 4GB"
         echo "checkpoint_timeout = 1d"
@@ -193,11 +199,23 @@ generate_major() {
     log "fixture db oid $dboid, start lsn $start_lsn"
 
     # ---- workload
+    local tsdir=$CLUSTER/tablespace
+    rm -rf "$tsdir"; mkdir -p "$tsdir"; chown "$OSUSER" "$tsdir"
     q fixture -v have_lz4=$have_lz4 -v walcomp2=$walcomp2 -v walcomp3=$walcomp3 -v deep_rows=$DEEP_ROWS \
+        -v tsdir="$tsdir" \
         -f "$HERE/workload.sql" >"$CLUSTER/workload.out" 2>"$CLUSTER/workload.err" \
         || { cat "$CLUSTER/workload.err" >&2; die "workload failed"; }
     if [ -s "$CLUSTER/workload.err" ]; then cat "$CLUSTER/workload.err" >&2; die "workload wrote to stderr"; fi
     grep '^STEP ' "$CLUSTER/workload.out" >"$CLUSTER/steps.txt" || die "workload printed no steps"
+
+    # ---- a restart with a changed parameter: CHECKPOINT_SHUTDOWN, then
+    # PARAMETER_CHANGE written at startup (only a restart writes them)
+    local lsn_b lsn_a
+    lsn_b=$(q postgres -c "SELECT pg_current_wal_insert_lsn()")
+    q postgres -c "ALTER SYSTEM SET max_prepared_transactions = 3"
+    stop_server; start_server
+    lsn_a=$(q postgres -c "SELECT pg_current_wal_insert_lsn()")
+    echo "STEP restart $lsn_b $lsn_a" >>"$CLUSTER/steps.txt"
 
     q postgres -c "CHECKPOINT"
     local end_lsn; end_lsn=$(q postgres -c "SELECT pg_current_wal_insert_lsn()")
@@ -300,7 +318,7 @@ generate_major() {
     local dcs; dcs=$(q postgres -c "SHOW data_checksums")
     [ "$dcs" = "$checksums" ] || die "data_checksums is $dcs, wanted $checksums"
     q postgres -c "SELECT json_object_agg(name, setting ORDER BY name) FROM pg_settings WHERE name IN
-        ('full_page_writes','wal_level','wal_log_hints','autovacuum','fsync','max_wal_size','checkpoint_timeout',
+        ('full_page_writes','wal_level','wal_log_hints','track_commit_timestamp','max_prepared_transactions','autovacuum','fsync','max_wal_size','checkpoint_timeout',
          'wal_keep_segments','wal_keep_size','lc_collate','lc_ctype','server_encoding','TimeZone','DateStyle',
          'IntervalStyle','extra_float_digits','data_checksums','block_size','wal_block_size','segment_size',
          'wal_segment_size')" >"$tmp/settings.json"
@@ -319,19 +337,7 @@ generate_major() {
     done <"$tmp/files.tsv"
     gzip -9n "$out.new/data/pg_wal"/*
 
-    local waldump_json=null
-    if [ "$MAJOR" = 15 ]; then
-        local wd=$tmp/waldump; rm -rf "$wd"; mkdir -p "$wd"
-        for w in "$out.new/data/pg_wal"/*.gz; do gunzip -c "$w" >"$wd/$(basename "$w" .gz)"; done
-        "$DEB15/pg_waldump" -p "$wd" -s "$start_lsn" -e "$end_lsn" >"$out.new/oracle/pg_waldump.txt"
-        "$DEB15/pg_waldump" -p "$wd" -s "$start_lsn" -e "$end_lsn" --stats >"$out.new/oracle/pg_waldump_stats.txt"
-        "$DEB15/pg_waldump" -p "$wd" -s "$start_lsn" -e "$end_lsn" --stats=record >"$out.new/oracle/pg_waldump_stats_record.txt"
-        waldump_json=$(jq -n --arg s "$start_lsn" --arg e "$end_lsn" --arg v "$("$DEB15/pg_waldump" --version)" '{
-            version: $v, dir: "data/pg_wal with the .gz segments gunzipped",
-            "pg_waldump.txt": "pg_waldump -p DIR -s \($s) -e \($e)",
-            "pg_waldump_stats.txt": "pg_waldump -p DIR -s \($s) -e \($e) --stats",
-            "pg_waldump_stats_record.txt": "pg_waldump -p DIR -s \($s) -e \($e) --stats=record"}')
-    fi
+    local waldump_json=null     # filled in by waldump_oracles.sh (15 below)
     gzip_big_oracles "$out.new/oracle"
 
     jq -n \
@@ -362,6 +368,10 @@ generate_major() {
           generated_by: "testdata/generate.sh"}' >"$out.new/oracle/meta.json"
 
     rm -rf "$out"; mv "$out.new" "$out"
+    if [ "$MAJOR" = 15 ]; then
+        "$HERE/waldump_oracles.sh" 15 "$DEB15/pg_waldump" "Debian bookworm postgresql-15" \
+            || die "pg_waldump oracles failed"
+    fi
     [ "${PGFIX_KEEP:-0}" = 1 ] || rm -rf "$CLUSTER"
     log "done: $(du -sh "$out" | cut -f1)"
 }

@@ -6,6 +6,7 @@
 --   walcomp2   value of wal_compression for phase B (after the first checkpoint)
 --   walcomp3   value of wal_compression for phase C (after the second checkpoint)
 --   deep_rows  rows in wide_keys (deep B-tree)
+--   tsdir      an empty directory owned by the server's user (phase D tablespace)
 --
 -- Every named step prints "STEP <name> <lsn_before> <lsn_after>" on stdout;
 -- generate.sh collects those lines into meta.json.
@@ -15,6 +16,9 @@
 -- sessions find nothing to prune, hint or kill in catalog pages.
 -- Phase B (after CHECKPOINT 1) and phase C (after CHECKPOINT 2): DML and
 -- VACUUM only, so full-page images of every kind are written.
+-- Phase D: one step per resource manager and record type the phases before
+-- do not write, nearly all in a scratch database dropped at the end, so
+-- the fixture database's files are touched only by the fpi_probe step.
 -- No random(): values come from generate_series and md5().
 
 \set ON_ERROR_STOP 1
@@ -25,6 +29,7 @@ SET client_min_messages = warning;
 SELECT current_setting('server_version_num')::int >= 110000 AS pg11,
        current_setting('server_version_num')::int >= 130000 AS pg13,
        current_setting('server_version_num')::int >= 140000 AS pg14,
+       current_setting('server_version_num')::int >= 150000 AS pg15,
        current_setting('server_version_num')::int >= 170000 AS pg17,
        current_setting('server_version_num')::int / 10000 = 17 AS only17
 \gset
@@ -280,6 +285,12 @@ SELECT pg_current_wal_insert_lsn() AS lsn_a \gset
 \echo STEP big_fsm :lsn_b :lsn_a
 \endif
 
+-- ---- fpi_probe: a table phase D changes once, right after a checkpoint,
+-- so the full-page image in that record can be compared with the page on
+-- disk (created here so that the catalog vacuum below covers its rows).
+CREATE TABLE fpi_probe (id int4, v text) WITH (autovacuum_enabled = off);
+INSERT INTO fpi_probe SELECT i, md5(i::text) FROM generate_series(1, 50) i;
+
 -- ---- step: vacuum the database's own catalogs ------------------------
 SELECT pg_current_wal_insert_lsn() AS lsn_b \gset
 SELECT format('VACUUM %s', c.oid::regclass) FROM pg_class c
@@ -370,3 +381,175 @@ UPDATE frozen_tbl SET n = -n WHERE id = 1;
 SELECT nextval('fixture_seq') \g /dev/null
 SELECT pg_current_wal_insert_lsn() AS lsn_a \gset
 \echo STEP after_vacuum :lsn_b :lsn_a
+
+-- ===================================================================
+-- Phase D: the remaining resource managers and record types
+-- ===================================================================
+
+-- ---- step: fpi_probe --------------------------------------------------
+-- VACUUM first (hint bits and all-visible set before the checkpoint, so no
+-- FPI_FOR_HINT comes first); then the UPDATE is the page's first change
+-- after the checkpoint and its record carries the image of block 0 as
+-- modified.  Nothing touches the table afterwards: on disk, block 0 is that
+-- image with pd_lsn = the record's end and a fresh checksum.
+SELECT pg_current_wal_insert_lsn() AS lsn_b \gset
+VACUUM fpi_probe;
+CHECKPOINT;
+UPDATE fpi_probe SET v = 'changed after the checkpoint' WHERE id = 7;
+SELECT pg_current_wal_insert_lsn() AS lsn_a \gset
+\echo STEP fpi_probe :lsn_b :lsn_a
+
+-- ---- step: database and tablespace created (Database, Tablespace) -----
+SELECT pg_current_wal_insert_lsn() AS lsn_b \gset
+\if :pg15
+CREATE DATABASE scratch STRATEGY FILE_COPY;
+\else
+CREATE DATABASE scratch;
+\endif
+CREATE TABLESPACE fixture_ts LOCATION :'tsdir';
+SELECT pg_current_wal_insert_lsn() AS lsn_a \gset
+\echo STEP create_database :lsn_b :lsn_a
+
+\connect scratch
+SET client_min_messages = warning;
+
+-- ---- step: transaction kinds (Transaction, Heap CONFIRM) -----------------
+SELECT pg_current_wal_insert_lsn() AS lsn_b \gset
+CREATE TABLE r (id int4 PRIMARY KEY, v text);
+-- SP-GiST over md5 text before the rows: inner tuples grow (ADD_NODE, SPLIT_TUPLE)
+CREATE INDEX r_spgist ON r USING spgist (v);
+INSERT INTO r SELECT i, md5(i::text) FROM generate_series(1, 1000) i;
+BEGIN; INSERT INTO r VALUES (5001, 'rolled back'); ROLLBACK;
+BEGIN;
+INSERT INTO r VALUES (5002, 'kept');
+SAVEPOINT s1;
+INSERT INTO r VALUES (5003, 'subtransaction rolled back');
+ROLLBACK TO s1;
+COMMIT;
+-- speculative insertion: one row conflicts, one is confirmed
+INSERT INTO r VALUES (1, 'duplicate'), (5004, 'speculative') ON CONFLICT DO NOTHING;
+BEGIN; INSERT INTO r VALUES (5005, 'prepared, committed'); PREPARE TRANSACTION 'fixture_p1';
+COMMIT PREPARED 'fixture_p1';
+BEGIN; INSERT INTO r VALUES (5006, 'prepared, rolled back'); PREPARE TRANSACTION 'fixture_p2';
+ROLLBACK PREPARED 'fixture_p2';
+-- 70 subtransactions with an xid each: an ASSIGNMENT record after 64
+DO $$ BEGIN
+  FOR i IN 1..70 LOOP
+    BEGIN INSERT INTO r VALUES (6000 + i, 'sub'); EXCEPTION WHEN unique_violation THEN NULL; END;
+  END LOOP;
+END $$;
+SELECT pg_current_wal_insert_lsn() AS lsn_a \gset
+\echo STEP xact_kinds :lsn_b :lsn_a
+
+-- ---- step: multixacts (MultiXact, Heap LOCK with a multi) ---------------
+SELECT pg_current_wal_insert_lsn() AS lsn_b \gset
+BEGIN;
+SELECT id FROM r WHERE id = 10 FOR SHARE \g /dev/null
+SAVEPOINT s;
+UPDATE r SET v = 'updated under a share lock' WHERE id = 10;
+COMMIT;
+BEGIN;
+SELECT id FROM r WHERE id = 11 FOR KEY SHARE \g /dev/null
+SAVEPOINT s;
+SELECT id FROM r WHERE id = 11 FOR NO KEY UPDATE \g /dev/null
+COMMIT;
+SELECT pg_current_wal_insert_lsn() AS lsn_a \gset
+\echo STEP multixact :lsn_b :lsn_a
+
+-- ---- step: logical messages and a replication origin ----------------
+SELECT pg_current_wal_insert_lsn() AS lsn_b \gset
+SELECT pg_logical_emit_message(true, 'fixture', 'transactional message') \g /dev/null
+SELECT pg_logical_emit_message(false, 'fixture', 'non-transactional message') \g /dev/null
+SELECT pg_replication_origin_create('fixture_origin') \g /dev/null
+SELECT pg_replication_origin_session_setup('fixture_origin') \g /dev/null
+BEGIN;
+SELECT pg_replication_origin_xact_setup('0/AB0000', '2026-01-02 03:04:05.678901+00') \g /dev/null
+INSERT INTO r VALUES (7001, 'replayed from an origin');
+COMMIT;
+SELECT pg_replication_origin_session_reset() \g /dev/null
+SELECT pg_replication_origin_advance('fixture_origin', '0/CD0000') \g /dev/null
+SELECT pg_replication_origin_drop('fixture_origin') \g /dev/null
+SELECT pg_current_wal_insert_lsn() AS lsn_a \gset
+\echo STEP logical_origin :lsn_b :lsn_a
+
+-- ---- step: more index record types (Generic via bloom, BRIN, GIN, SP-GiST)
+SELECT pg_current_wal_insert_lsn() AS lsn_b \gset
+CREATE EXTENSION bloom;
+CREATE INDEX r_bloom ON r USING bloom (id);
+CREATE INDEX r_brin ON r USING brin (id) WITH (pages_per_range = 2);
+INSERT INTO r SELECT i, md5(i::text) FROM generate_series(8001, 8200) i;
+SELECT brin_desummarize_range('r_brin', 0) \g /dev/null
+SELECT brin_summarize_range('r_brin', 0) \g /dev/null
+-- one GIN key in every row: the pending list flushed by VACUUM makes it a
+-- posting tree in one go (CREATE_PTREE); the second VACUUM cleans its leaves
+CREATE TABLE g (id int4, a int4[]);
+CREATE INDEX g_gin ON g USING gin (a);
+INSERT INTO g SELECT i, ARRAY[1] FROM generate_series(1, 3000) i;
+VACUUM g;
+DELETE FROM g WHERE id % 3 <> 0 OR id > 2000;
+VACUUM g;
+SELECT pg_current_wal_insert_lsn() AS lsn_a \gset
+\echo STEP index_kinds :lsn_b :lsn_a
+
+-- ---- step: truncation and a relation map update (Storage, Heap, RelMap)
+SELECT pg_current_wal_insert_lsn() AS lsn_b \gset
+DELETE FROM r WHERE id > 500;
+VACUUM r;
+CREATE TABLE r2 AS SELECT * FROM r WHERE id <= 100;
+TRUNCATE r2;
+VACUUM FULL pg_class;
+CREATE TABLE ts_tbl (id int4) TABLESPACE fixture_ts;
+INSERT INTO ts_tbl SELECT generate_series(1, 10);
+DROP TABLE ts_tbl;
+SELECT pg_current_wal_insert_lsn() AS lsn_a \gset
+\echo STEP truncate_relmap :lsn_b :lsn_a
+
+-- ---- step: xids across a CLOG page (CLOG and CommitTs ZEROPAGE) ----------
+-- subtransactions writing to a temporary table take an xid each without
+-- WAL of their own; enough of them to start a new pg_xact page (32768
+-- xids a page) and many commit_ts pages (819 a page).
+SELECT pg_current_wal_insert_lsn() AS lsn_b \gset
+CREATE TEMPORARY TABLE burn (x int4);
+DO $$
+DECLARE
+  n int4 := 32768 - (txid_current() % 32768)::int4 + 100;
+BEGIN
+  FOR i IN 1..n LOOP
+    BEGIN INSERT INTO burn VALUES (i); EXCEPTION WHEN others THEN NULL; END;
+  END LOOP;
+END $$;
+SELECT pg_current_wal_insert_lsn() AS lsn_a \gset
+\echo STEP xid_burn :lsn_b :lsn_a
+
+\connect postgres
+SET client_min_messages = warning;
+
+-- ---- step: database and tablespace dropped --------------------------
+SELECT pg_current_wal_insert_lsn() AS lsn_b \gset
+DROP DATABASE scratch;
+DROP TABLESPACE fixture_ts;
+SELECT pg_current_wal_insert_lsn() AS lsn_a \gset
+\echo STEP drop_database :lsn_b :lsn_a
+
+-- ---- step: XLOG records of administration ---------------------------
+-- restore point, a non-exclusive base backup (BACKUP_END), full_page_writes
+-- off and on again (FPW_CHANGE, written by the checkpointer on reload), and
+-- a segment switch.
+SELECT pg_current_wal_insert_lsn() AS lsn_b \gset
+SELECT pg_create_restore_point('fixture') \g /dev/null
+\if :pg15
+SELECT pg_backup_start('fixture', true) \g /dev/null
+SELECT lsn FROM pg_backup_stop(false) \g /dev/null
+\else
+SELECT pg_start_backup('fixture', true, false) \g /dev/null
+SELECT lsn FROM pg_stop_backup(false, false) \g /dev/null
+\endif
+ALTER SYSTEM SET full_page_writes = off;
+SELECT pg_reload_conf() \g /dev/null
+SELECT pg_sleep(1) \g /dev/null
+ALTER SYSTEM SET full_page_writes = on;
+SELECT pg_reload_conf() \g /dev/null
+SELECT pg_sleep(1) \g /dev/null
+SELECT pg_switch_wal() \g /dev/null
+SELECT pg_current_wal_insert_lsn() AS lsn_a \gset
+\echo STEP xlog_admin :lsn_b :lsn_a

@@ -57,6 +57,8 @@ expect "pgwal -s inside a record skips to the next" "$TMP/out" "^\{\"start_lsn\"
 seg=$(jq -r .start_segment "$META")
 check "pgwal FILE.gz" 0 "$BIN/pgwal" -q "$DATA/pg_wal/$seg.gz"
 check "pgwal -s SEGNAME -e SEGNAME" 0 "$BIN/pgwal" -q -p "$DATA" -s "$seg" -e "$seg"
+lseg=$(jq -r .end_segment "$META")
+check "pgwal -s SEGNAME -e SEGNAME (the last segment)" 0 "$BIN/pgwal" -q -p "$DATA" -s "$lseg" -e "$lseg"
 expect "pgwal end of WAL is a notice" "$TMP/err" "end of WAL"
 
 # -r list
@@ -135,12 +137,13 @@ if [ -f testdata/pg16/oracle/meta.json ]; then
 fi
 
 # a bad record on the last written page is the end of the WAL, not damage
-gzip -dc "$DATA/pg_wal/$seg.gz" >"$f"
+fl="$TMP/wal/$lseg"
+gzip -dc "$DATA/pg_wal/$lseg.gz" >"$fl"
 last=$(jq -r .start_lsn "$TMP/wal_oracle.jsonl" | tail -1)
 lastoff=$(( 0x${last#*/} % 16777216 + 30 ))
-b=$(od -An -tu1 -j$lastoff -N1 "$f" | tr -d ' ')
-printf "$(printf '\\%03o' $(( b ^ 255 )))" | dd of="$f" bs=1 seek=$lastoff count=1 conv=notrunc 2>/dev/null
-check "pgwal torn last record is the end (exit 0)" 0 "$BIN/pgwal" -q "$f"
+b=$(od -An -tu1 -j$lastoff -N1 "$fl" | tr -d ' ')
+printf "$(printf '\\%03o' $(( b ^ 255 )))" | dd of="$fl" bs=1 seek=$lastoff count=1 conv=notrunc 2>/dev/null
+check "pgwal torn last record is the end (exit 0)" 0 "$BIN/pgwal" -q "$fl"
 expect "pgwal torn last record notice" "$TMP/err" "end of WAL \(invalid record on the last written page"
 
 # --save-fullpage: every image of 15's WAL (pglz, lz4, zstd and plain)

@@ -5,7 +5,10 @@
 # column; --stats and --stats=record against pg_get_wal_stats()
 # (wal_stats.jsonl, wal_stats_record.jsonl).  15: the text output against
 # Debian's pg_waldump 15 (pg_waldump.txt, pg_waldump_stats*.txt), line for
-# line.  10..14: every record decodes with a good CRC, and the LSNs of the
+# line; the same for every major with a pg_waldump oracle (all of them
+# since phase D: testdata/waldump_oracles.sh, sources in testdata/README.md,
+# two known defects of old-minor oracles handled below).  10..14: every
+# record decodes with a good CRC, and the LSNs of the
 # workload steps (meta.json steps[].lsn_before/lsn_after) are record
 # boundaries, and every record has a description.
 #
@@ -117,9 +120,19 @@ for M in $(majors); do
 		done
 	fi
 
-	if [ "$M" -eq 15 ] && [ -f "testdata/pg$M/oracle/pg_waldump.txt.gz" -o -f "testdata/pg$M/oracle/pg_waldump.txt" ]; then
+	if [ -f "testdata/pg$M/oracle/pg_waldump.txt.gz" -o -f "testdata/pg$M/oracle/pg_waldump.txt" ]; then
 		TZ=UTC "$BIN/pgwal" -p "$DATA" -s "$S" -e "$E" >"$TMP/ours.txt" 2>"$TMP/err"
 		oracle_cat "testdata/pg$M/oracle/pg_waldump.txt" >"$TMP/theirs.txt"
+		if [ "$M" -eq 11 ]; then
+			# pg_waldump 11.2 reads META_CLEANUP's metadata from the record's
+			# main data, which is empty: it prints whatever the buffer held.
+			# Later 11 minors (and our 11) read block 0's data, as redo does.
+			# Those descriptions are masked on both sides, the rest compared.
+			masked=$(grep -c 'desc: META_CLEANUP ' "$TMP/theirs.txt")
+			sed -E 's/(desc: META_CLEANUP )[^,]*/\1(masked)/' "$TMP/theirs.txt" >"$TMP/t" && mv "$TMP/t" "$TMP/theirs.txt"
+			sed -E 's/(desc: META_CLEANUP )[^,]*/\1(masked)/' "$TMP/ours.txt" >"$TMP/t" && mv "$TMP/t" "$TMP/ours.txt"
+			printf 'pg%s pg_waldump text: %s META_CLEANUP descriptions masked (pg_waldump 11.2 bug)\n' "$M" "$masked"
+		fi
 		n=$(wc -l <"$TMP/theirs.txt")
 		d=$(diff "$TMP/theirs.txt" "$TMP/ours.txt" | grep -c '^>')
 		printf 'pg%s pg_waldump text: %s lines compared, %s differ\n' "$M" "$n" "$d"
@@ -128,8 +141,22 @@ for M in $(majors); do
 		for kind in stats stats_record; do
 			if [ $kind = stats ]; then opt=--stats; else opt=--stats=record; fi
 			"$BIN/pgwal" $opt -p "$DATA" -s "$S" -e "$E" >"$TMP/ours.txt" 2>"$TMP/err"
-			if cmp -s "testdata/pg$M/oracle/pg_waldump_$kind.txt" "$TMP/ours.txt"; then pass "pg$M $opt text = pg_waldump_$kind.txt"
-			else fail "pg$M $opt text = pg_waldump_$kind.txt" "$(diff "testdata/pg$M/oracle/pg_waldump_$kind.txt" "$TMP/ours.txt" | head -4 | tr '\n' ' ' | head -c 500)"; fi
+			oracle_cat "testdata/pg$M/oracle/pg_waldump_$kind.txt" >"$TMP/theirs.txt"
+			if [ $kind = stats_record ] && { [ "$M" -eq 11 ] || [ "$M" -eq 12 ]; }; then
+				# pg_waldump 11.2 and 12.5 key Transaction records by xl_info >> 4
+				# with XLOG_XACT_HAS_INFO, so COMMIT & co. can appear twice
+				# (fixed in 11.12/12.7; the fixture servers are 11.22/12.22).
+				# Transaction rows: their sums of N and sizes must agree; every
+				# other line exactly.
+				for f in theirs ours; do
+					awk '$1 ~ /^Transaction\// { n += $2; r += $5; p += $8; c += $11; next } { print }
+					     END { printf "Transaction/* sums %d %d %d %d\n", n, r, p, c }' "$TMP/$f.txt" >"$TMP/$f.fold"
+					mv "$TMP/$f.fold" "$TMP/$f.txt"
+				done
+				kind=stats_record_folded
+			fi
+			if cmp -s "$TMP/theirs.txt" "$TMP/ours.txt"; then pass "pg$M $opt text = pg_waldump_$kind.txt"
+			else fail "pg$M $opt text = pg_waldump_$kind.txt" "$(diff "$TMP/theirs.txt" "$TMP/ours.txt" | head -4 | tr '\n' ' ' | head -c 500)"; fi
 		done
 	fi
 
