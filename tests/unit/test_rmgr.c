@@ -34,27 +34,6 @@ rec_block0(struct walrec *r, const uint8_t *d, uint16_t n)
 	r->blocks[0].data_len = n;
 }
 
-static void
-put16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t) v;
-	p[1] = (uint8_t) (v >> 8);
-}
-
-static void
-put32(uint8_t *p, uint32_t v)
-{
-	put16(p, (uint16_t) v);
-	put16(p + 2, (uint16_t) (v >> 16));
-}
-
-static void
-put64(uint8_t *p, uint64_t v)
-{
-	put32(p, (uint32_t) v);
-	put32(p + 4, (uint32_t) (v >> 32));
-}
-
 /* The description of r in major, or "<null>" when there is none. */
 static const char *
 desc(struct strbuf *sb, int major, const struct walrec *r)
@@ -95,7 +74,7 @@ test_heap(void **state)
 	(void) state;
 	/* xl_heap_insert: offnum 10, flags 0x01 */
 	memset(d, 0, sizeof(d));
-	put16(d, 10);
+	wr16(d, 10);
 	d[2] = 0x01;
 	rec_init(&r, RM_HEAP_ID, 0x00, d, 3);
 	assert_string_equal(desc(&sb, 10, &r), "off 10");
@@ -109,8 +88,8 @@ test_heap(void **state)
 
 	/* xl_heap_delete: xmax 700, offnum 3, infobits KEYS_UPDATED, flags 0x02 */
 	memset(d, 0, sizeof(d));
-	put32(d, 700);
-	put16(d + 4, 3);
+	wr32(d, 700);
+	wr16(d + 4, 3);
 	d[6] = 0x10;
 	d[7] = 0x02;
 	rec_init(&r, RM_HEAP_ID, 0x10, d, 8);
@@ -120,9 +99,9 @@ test_heap(void **state)
 
 	/* xl_heap_update: old_xmax 5, old_off 2, no infobits, flags 0, new_xmax 0, new_off 7 */
 	memset(d, 0, sizeof(d));
-	put32(d, 5);
-	put16(d + 4, 2);
-	put16(d + 12, 7);
+	wr32(d, 5);
+	wr16(d + 4, 2);
+	wr16(d + 12, 7);
 	rec_init(&r, RM_HEAP_ID, 0x40, d, 14);
 	assert_string_equal(desc(&sb, 11, &r), "off 2 xmax 5 ; new off 7 xmax 0");
 	assert_string_equal(desc(&sb, 14, &r), "off 2 xmax 5 flags 0x00 ; new off 7 xmax 0");
@@ -131,8 +110,8 @@ test_heap(void **state)
 
 	/* xl_heap_lock: xid 9, off 4, infobits IS_MULTI|LOCK_ONLY, flags 1 */
 	memset(d, 0, sizeof(d));
-	put32(d, 9);
-	put16(d + 4, 4);
+	wr32(d, 9);
+	wr16(d + 4, 4);
 	d[6] = 0x03;
 	d[7] = 0x01;
 	rec_init(&r, RM_HEAP_ID, 0x60, d, 8);
@@ -142,16 +121,16 @@ test_heap(void **state)
 
 	/* xl_heap_truncate (11+): db, 2 relids, CASCADE */
 	memset(d, 0, sizeof(d));
-	put32(d, 16384);
-	put32(d + 4, 2);
+	wr32(d, 16384);
+	wr32(d + 4, 2);
 	d[8] = 0x01;
-	put32(d + 12, 16400);
-	put32(d + 16, 16401);
+	wr32(d + 12, 16400);
+	wr32(d + 16, 16401);
 	rec_init(&r, RM_HEAP_ID, 0x30, d, 20);
 	assert_string_equal(desc(&sb, 11, &r), "cascade nrelids 2 relids 16400 16401");
 	assert_string_equal(desc(&sb, 16, &r), "flags: [CASCADE], nrelids: 2, relids: [16400, 16401]");
 	/* a relid count larger than the data */
-	put32(d + 4, 1000);
+	wr32(d + 4, 1000);
 	assert_string_equal(desc(&sb, 15, &r), "<null>");
 	sb_free(&sb);
 }
@@ -167,37 +146,37 @@ test_heap2(void **state)
 	(void) state;
 	/* 10..13 CLEAN: latestRemovedXid 712 */
 	memset(d, 0, sizeof(d));
-	put32(d, 712);
-	put16(d + 4, 1);
-	put16(d + 6, 2);
+	wr32(d, 712);
+	wr16(d + 4, 1);
+	wr16(d + 6, 2);
 	rec_init(&r, RM_HEAP2_ID, 0x10, d, 8);
 	assert_string_equal(desc(&sb, 10, &r), "remxid 712");
 	assert_string_equal(desc(&sb, 13, &r), "remxid 712");
 	/* 14/15 PRUNE */
 	assert_string_equal(desc(&sb, 14, &r), "latestRemovedXid 712 nredirected 1 ndead 2");
 	/* 16 PRUNE with the offsets in block 0: 1 redirect 3->4, dead 5 6, unused 9 */
-	put16(b, 3);
-	put16(b + 2, 4);
-	put16(b + 4, 5);
-	put16(b + 6, 6);
-	put16(b + 8, 9);
+	wr16(b, 3);
+	wr16(b + 2, 4);
+	wr16(b + 4, 5);
+	wr16(b + 6, 6);
+	wr16(b + 8, 9);
 	rec_block0(&r, b, 10);
 	assert_string_equal(desc(&sb, 16, &r),
 						"snapshotConflictHorizon: 712, nredirected: 1, ndead: 2, nunused: 1, redirected: [3->4], dead: [5, 6], unused: [9]");
 
 	/* 10..13 FREEZE_PAGE is 0x20; 14+ VACUUM */
 	memset(d, 0, sizeof(d));
-	put32(d, 800);
-	put16(d + 4, 3);
+	wr32(d, 800);
+	wr16(d + 4, 3);
 	rec_init(&r, RM_HEAP2_ID, 0x20, d, 6);
 	assert_string_equal(desc(&sb, 12, &r), "cutoff xid 800 ntuples 3");
-	put16(d, 2);
+	wr16(d, 2);
 	rec_init(&r, RM_HEAP2_ID, 0x20, d, 2);
 	assert_string_equal(desc(&sb, 14, &r), "nunused 2");
 
 	/* VISIBLE: cutoff 900, flags 3 */
 	memset(d, 0, sizeof(d));
-	put32(d, 900);
+	wr32(d, 900);
 	d[4] = 3;
 	rec_init(&r, RM_HEAP2_ID, 0x40, d, 5);
 	assert_string_equal(desc(&sb, 11, &r), "cutoff xid 900 flags 3");
@@ -207,9 +186,9 @@ test_heap2(void **state)
 	/* MULTI_INSERT: flags 0x02, 2 tuples at offsets 1 2 */
 	memset(d, 0, sizeof(d));
 	d[0] = 0x02;
-	put16(d + 2, 2);
-	put16(d + 4, 1);
-	put16(d + 6, 2);
+	wr16(d + 2, 2);
+	wr16(d + 4, 1);
+	wr16(d + 6, 2);
 	rec_init(&r, RM_HEAP2_ID, 0x50, d, 8);
 	assert_string_equal(desc(&sb, 10, &r), "2 tuples");
 	assert_string_equal(desc(&sb, 12, &r), "2 tuples flags 0x02");
@@ -223,14 +202,14 @@ test_heap2(void **state)
 	d[0] = 2;					/* reason */
 	d[1] = 0x02 | 0x80;			/* IS_CATALOG_REL | HAS_NOW_UNUSED_ITEMS */
 	rec_init(&r, RM_HEAP2_ID, 0x30, d, 2);
-	put16(b, 2);
-	put16(b + 2, 7);
-	put16(b + 4, 8);
+	wr16(b, 2);
+	wr16(b + 2, 7);
+	wr16(b + 4, 8);
 	rec_block0(&r, b, 6);
 	assert_string_equal(desc(&sb, 17, &r),
 						", isCatalogRel: T, nplans: 0, nredirected: 0, ndead: 0, nunused: 2, unused: [7, 8]");
 	/* the unused count runs past the block data */
-	put16(b, 50);
+	wr16(b, 50);
 	assert_string_equal(desc(&sb, 18, &r), "<null>");
 	sb_free(&sb);
 }
@@ -244,7 +223,7 @@ test_btree(void **state)
 
 	(void) state;
 	memset(d, 0, sizeof(d));
-	put16(d, 246);
+	wr16(d, 246);
 	rec_init(&r, RM_BTREE_ID, 0x00, d, 2);
 	assert_string_equal(desc(&sb, 10, &r), "off 246");
 	assert_string_equal(desc(&sb, 15, &r), "off 246");
@@ -252,8 +231,8 @@ test_btree(void **state)
 
 	/* SPLIT_L: level 0, firstright 120, newitemoff 33, postingoff 0 */
 	memset(d, 0, sizeof(d));
-	put16(d + 4, 120);
-	put16(d + 6, 33);
+	wr16(d + 4, 120);
+	wr16(d + 6, 33);
 	rec_init(&r, RM_BTREE_ID, 0x30, d, 10);
 	assert_string_equal(desc(&sb, 10, &r), "level 0, firstright 120, newitemoff 33");
 	assert_string_equal(desc(&sb, 11, &r), "level 0, firstright 120");
@@ -263,12 +242,12 @@ test_btree(void **state)
 
 	/* DELETE */
 	memset(d, 0, sizeof(d));
-	put32(d + 12, 4);			/* 10/11: hnode, nitems */
+	wr32(d + 12, 4);			/* 10/11: hnode, nitems */
 	rec_init(&r, RM_BTREE_ID, 0x70, d, 16);
 	assert_string_equal(desc(&sb, 10, &r), "4 items");
 	memset(d, 0, sizeof(d));
-	put32(d, 750);
-	put32(d + 4, 4);			/* 12: latestRemovedXid, nitems; 13: ndeleted (u32) */
+	wr32(d, 750);
+	wr32(d + 4, 4);			/* 12: latestRemovedXid, nitems; 13: ndeleted (u32) */
 	rec_init(&r, RM_BTREE_ID, 0x70, d, 8);
 	assert_string_equal(desc(&sb, 12, &r), "4 items, latest removed xid 750");
 	assert_string_equal(desc(&sb, 13, &r), "latestRemovedXid 750; ndeleted 4");
@@ -276,8 +255,8 @@ test_btree(void **state)
 
 	/* NEWROOT: rootblk 3, level 1 */
 	memset(d, 0, sizeof(d));
-	put32(d, 3);
-	put32(d + 4, 1);
+	wr32(d, 3);
+	wr32(d + 4, 1);
 	rec_init(&r, RM_BTREE_ID, 0xA0, d, 8);
 	assert_string_equal(desc(&sb, 12, &r), "lev 1");
 	assert_string_equal(desc(&sb, 16, &r), "level: 1");
@@ -285,18 +264,18 @@ test_btree(void **state)
 	/* UNLINK_PAGE, 10..13: left 1, right 2, leafleft 3, leafright 4, topparent 5, btpo_xact 6 */
 	memset(d, 0, sizeof(d));
 	for (int i = 0; i < 6; i++)
-		put32(d + 4 * i, (uint32_t) i + 1);
+		wr32(d + 4 * i, (uint32_t) i + 1);
 	rec_init(&r, RM_BTREE_ID, 0x80, d, 24);
 	assert_string_equal(desc(&sb, 11, &r),
 						"left 1; right 2; btpo_xact 6; leafleft 3; leafright 4; topparent 5");
 	/* 14+: left 1, right 2, level 0, safexid 0:760, leafleft 3, leafright 4, leaftopparent 5 */
 	memset(d, 0, sizeof(d));
-	put32(d, 1);
-	put32(d + 4, 2);
-	put64(d + 16, 760);
-	put32(d + 24, 3);
-	put32(d + 28, 4);
-	put32(d + 32, 5);
+	wr32(d, 1);
+	wr32(d + 4, 2);
+	wr64(d + 16, 760);
+	wr32(d + 24, 3);
+	wr32(d + 28, 4);
+	wr32(d + 32, 5);
 	rec_init(&r, RM_BTREE_ID, 0x80, d, 36);
 	assert_string_equal(desc(&sb, 14, &r),
 						"left 1; right 2; level 0; safexid 0:760; leafleft 3; leafright 4; leaftopparent 5");
@@ -313,18 +292,18 @@ test_xlog(void **state)
 	(void) state;
 	/* CHECKPOINT_ONLINE, 10/11 layout: nextXidEpoch @20, nextXid @24 */
 	memset(d, 0, sizeof(d));
-	put64(d, UINT64_C(0x26716C0));
-	put32(d + 8, 1);
-	put32(d + 12, 1);
+	wr64(d, UINT64_C(0x26716C0));
+	wr32(d + 8, 1);
+	wr32(d + 12, 1);
 	d[16] = 1;
-	put32(d + 24, 808);			/* nextXid */
-	put32(d + 28, 24576);		/* nextOid */
-	put32(d + 32, 1);			/* nextMulti */
-	put32(d + 40, 716);			/* oldestXid */
-	put32(d + 44, 1);
-	put32(d + 48, 1);
-	put32(d + 52, 1);
-	put32(d + 72, 808);			/* oldestActiveXid */
+	wr32(d + 24, 808);			/* nextXid */
+	wr32(d + 28, 24576);		/* nextOid */
+	wr32(d + 32, 1);			/* nextMulti */
+	wr32(d + 40, 716);			/* oldestXid */
+	wr32(d + 44, 1);
+	wr32(d + 48, 1);
+	wr32(d + 52, 1);
+	wr32(d + 72, 808);			/* oldestActiveXid */
 	rec_init(&r, RM_XLOG_ID, 0x10, d, 80);
 	assert_string_equal(desc(&sb, 10, &r),
 						"redo 0/26716C0; tli 1; prev tli 1; fpw true; xid 0:808; oid 24576; multi 1; offset 0; "
@@ -333,20 +312,20 @@ test_xlog(void **state)
 	/* 12+ layout: FullTransactionId @24 */
 	memset(d + 16, 0, sizeof(d) - 16);
 	d[16] = 1;
-	put64(d + 24, 808);
-	put32(d + 32, 24576);
-	put32(d + 36, 1);
-	put32(d + 44, 716);
-	put32(d + 48, 1);
-	put32(d + 52, 1);
-	put32(d + 56, 1);
-	put32(d + 80, 808);
+	wr64(d + 24, 808);
+	wr32(d + 32, 24576);
+	wr32(d + 36, 1);
+	wr32(d + 44, 716);
+	wr32(d + 48, 1);
+	wr32(d + 52, 1);
+	wr32(d + 56, 1);
+	wr32(d + 80, 808);
 	rec_init(&r, RM_XLOG_ID, 0x00, d, 88);
 	assert_string_equal(desc(&sb, 14, &r),
 						"redo 0/26716C0; tli 1; prev tli 1; fpw true; xid 0:808; oid 24576; multi 1; offset 0; "
 						"oldest xid 716 in DB 1; oldest multi 1 in DB 1; oldest/newest commit timestamp xid: 0/0; "
 						"oldest running xid 808; shutdown");
-	put32(d + 20, 1);			/* 17: wal_level replica */
+	wr32(d + 20, 1);			/* 17: wal_level replica */
 	assert_string_equal(desc(&sb, 17, &r),
 						"redo 0/26716C0; tli 1; prev tli 1; fpw true; wal_level replica; xid 0:808; oid 24576; multi 1; offset 0; "
 						"oldest xid 716 in DB 1; oldest multi 1 in DB 1; oldest/newest commit timestamp xid: 0/0; "
@@ -356,22 +335,22 @@ test_xlog(void **state)
 
 	/* PARAMETER_CHANGE: 100 8 10 0 64 replica off off */
 	memset(d, 0, sizeof(d));
-	put32(d, 100);
-	put32(d + 4, 8);
-	put32(d + 8, 10);
-	put32(d + 12, 0);
-	put32(d + 16, 64);
-	put32(d + 20, 1);
+	wr32(d, 100);
+	wr32(d + 4, 8);
+	wr32(d + 8, 10);
+	wr32(d + 12, 0);
+	wr32(d + 16, 64);
+	wr32(d + 20, 1);
 	rec_init(&r, RM_XLOG_ID, 0x60, d, 26);
 	assert_string_equal(desc(&sb, 12, &r),
 						"max_connections=100 max_worker_processes=8 max_wal_senders=10 max_prepared_xacts=0 "
 						"max_locks_per_xact=64 wal_level=replica wal_log_hints=off track_commit_timestamp=off");
 	/* 10/11 have no max_wal_senders: 100 8 0 64 replica on off */
 	memset(d, 0, sizeof(d));
-	put32(d, 100);
-	put32(d + 4, 8);
-	put32(d + 12, 64);
-	put32(d + 16, 1);
+	wr32(d, 100);
+	wr32(d + 4, 8);
+	wr32(d + 12, 64);
+	wr32(d + 16, 1);
 	d[20] = 1;
 	rec_init(&r, RM_XLOG_ID, 0x60, d, 22);
 	assert_string_equal(desc(&sb, 10, &r),
@@ -379,7 +358,7 @@ test_xlog(void **state)
 						"max_locks_per_xact=64 wal_level=replica wal_log_hints=on track_commit_timestamp=off");
 	assert_string_equal(desc(&sb, 12, &r), "<null>");
 	/* NEXTOID, FPI */
-	put32(d, 24576);
+	wr32(d, 24576);
 	rec_init(&r, RM_XLOG_ID, 0x30, d, 4);
 	assert_string_equal(desc(&sb, 13, &r), "24576");
 	rec_init(&r, RM_XLOG_ID, 0xA0, d, 0);
@@ -398,21 +377,21 @@ test_xact_smgr(void **state)
 	(void) state;
 	/* COMMIT with HAS_INFO: dbinfo, 1 subxact, 1 rel, 1 inval, sync, feedback */
 	memset(d, 0, sizeof(d));
-	put64(d, INT64_C(817304747986807));	/* 2025-11-24 13:05:47.986807 UTC */
-	put32(d + 8, (1u << 0) | (1u << 1) | (1u << 2) | (1u << 3) | (1u << 29) | (1u << 31));
+	wr64(d, INT64_C(817304747986807));	/* 2025-11-24 13:05:47.986807 UTC */
+	wr32(d + 8, (1u << 0) | (1u << 1) | (1u << 2) | (1u << 3) | (1u << 29) | (1u << 31));
 	p = 12;
-	put32(d + p, 16384);
-	put32(d + p + 4, 1663);
+	wr32(d + p, 16384);
+	wr32(d + p + 4, 1663);
 	p += 8;
-	put32(d + p, 1);
-	put32(d + p + 4, 801);
+	wr32(d + p, 1);
+	wr32(d + p + 4, 801);
 	p += 8;
-	put32(d + p, 1);
-	put32(d + p + 4, 1663);
-	put32(d + p + 8, 16384);
-	put32(d + p + 12, 16500);
+	wr32(d + p, 1);
+	wr32(d + p + 4, 1663);
+	wr32(d + p + 8, 16384);
+	wr32(d + p + 12, 16500);
 	p += 16;
-	put32(d + p, 1);
+	wr32(d + p, 1);
 	d[p + 4] = 80;				/* catcache 80 */
 	p += 4 + 16;
 	rec_init(&r, RM_XACT_ID, 0x80, d, p);
@@ -426,46 +405,46 @@ test_xact_smgr(void **state)
 	rec_init(&r, RM_XACT_ID, 0x80, d, p - 8);
 	assert_string_equal(desc(&sb, 15, &r), "<null>");
 	/* ABORT without info; a whole-second time drops the fraction */
-	put64(d, INT64_C(817304747000000));
+	wr64(d, INT64_C(817304747000000));
 	rec_init(&r, RM_XACT_ID, 0x20, d, 8);
 	assert_string_equal(desc(&sb, 12, &r), "2025-11-24 13:05:47+00");
 	/* ASSIGNMENT */
 	memset(d, 0, sizeof(d));
-	put32(d, 800);
-	put32(d + 4, 2);
-	put32(d + 8, 801);
-	put32(d + 12, 802);
+	wr32(d, 800);
+	wr32(d + 4, 2);
+	wr32(d + 8, 801);
+	wr32(d + 12, 802);
 	rec_init(&r, RM_XACT_ID, 0x50, d, 16);
 	assert_string_equal(desc(&sb, 10, &r), "xtop 800: subxacts: 801 802");
 
 	/* Storage CREATE of an fsm fork, TRUNCATE */
 	memset(d, 0, sizeof(d));
-	put32(d, 1663);
-	put32(d + 4, 16384);
-	put32(d + 8, 16496);
-	put32(d + 12, 1);
+	wr32(d, 1663);
+	wr32(d + 4, 16384);
+	wr32(d + 8, 16496);
+	wr32(d + 12, 1);
 	rec_init(&r, RM_SMGR_ID, 0x10, d, 16);
 	assert_string_equal(desc(&sb, 11, &r), "base/16384/16496_fsm");
-	put32(d + 4, 1664);
-	put32(d + 8, 0);
-	put32(d + 12, 1262);
+	wr32(d + 4, 1664);
+	wr32(d + 8, 0);
+	wr32(d + 12, 1262);
 	rec_init(&r, RM_SMGR_ID, 0x10, d + 4, 16);
 	memset(d, 0, sizeof(d));
-	put32(d, 5);
-	put32(d + 4, 1664);
-	put32(d + 12, 1262);
-	put32(d + 16, 7);
+	wr32(d, 5);
+	wr32(d + 4, 1664);
+	wr32(d + 12, 1262);
+	wr32(d + 16, 7);
 	rec_init(&r, RM_SMGR_ID, 0x20, d, 20);
 	assert_string_equal(desc(&sb, 13, &r), "global/1262 to 5 blocks flags 7");
 
 	/* Standby RUNNING_XACTS: 1 xact, overflowed */
 	memset(d, 0, sizeof(d));
-	put32(d, 1);
+	wr32(d, 1);
 	d[8] = 1;
-	put32(d + 12, 808);
-	put32(d + 16, 807);
-	put32(d + 20, 806);
-	put32(d + 24, 807);
+	wr32(d + 12, 808);
+	wr32(d + 16, 807);
+	wr32(d + 20, 806);
+	wr32(d + 24, 807);
 	rec_init(&r, RM_STANDBY_ID, 0x10, d, 28);
 	assert_string_equal(desc(&sb, 15, &r),
 						"nextXid 808 latestCompletedXid 806 oldestRunningXid 807; 1 xacts: 807; subxid ovf");
@@ -484,44 +463,44 @@ test_small_rmgrs(void **state)
 	(void) state;
 	/* CLOG ZEROPAGE: int before 17, int64 from 17 */
 	memset(d, 0, sizeof(d));
-	put32(d, 3);
+	wr32(d, 3);
 	rec_init(&r, RM_CLOG_ID, 0x00, d, 4);
 	assert_string_equal(desc(&sb, 16, &r), "page 3");
 	assert_string_equal(desc(&sb, 17, &r), "<null>");
 	rec_init(&r, RM_CLOG_ID, 0x00, d, 8);
 	assert_string_equal(desc(&sb, 18, &r), "page 3");
 	/* RelMap UPDATE */
-	put32(d, 16384);
-	put32(d + 4, 1663);
-	put32(d + 8, 512);
+	wr32(d, 16384);
+	wr32(d + 4, 1663);
+	wr32(d + 8, 512);
 	rec_init(&r, RM_RELMAP_ID, 0x00, d, 12);
 	assert_string_equal(desc(&sb, 14, &r), "database 16384 tablespace 1663 size 512");
 	/* MultiXact CREATE_ID: mid 5, offset 9, 2 members */
 	memset(d, 0, sizeof(d));
-	put32(d, 5);
-	put32(d + 4, 9);
-	put32(d + 8, 2);
-	put32(d + 12, 700);
-	put32(d + 16, 0);
-	put32(d + 20, 701);
-	put32(d + 24, 5);
+	wr32(d, 5);
+	wr32(d + 4, 9);
+	wr32(d + 8, 2);
+	wr32(d + 12, 700);
+	wr32(d + 16, 0);
+	wr32(d + 20, 701);
+	wr32(d + 24, 5);
 	rec_init(&r, RM_MULTIXACT_ID, 0x20, d, 28);
 	assert_string_equal(desc(&sb, 12, &r), "5 offset 9 nmembers 2: 700 (keysh) 701 (upd) ");
-	put32(d + 8, 3);			/* more members than bytes */
+	wr32(d + 8, 3);			/* more members than bytes */
 	assert_string_equal(desc(&sb, 12, &r), "<null>");
 	/* Database DROP (15+): two tablespaces */
 	memset(d, 0, sizeof(d));
-	put32(d, 16384);
-	put32(d + 4, 2);
-	put32(d + 8, 1663);
-	put32(d + 12, 16500);
+	wr32(d, 16384);
+	wr32(d + 4, 2);
+	wr32(d + 8, 1663);
+	wr32(d + 12, 16500);
 	rec_init(&r, RM_DBASE_ID, 0x20, d, 16);
 	assert_string_equal(desc(&sb, 15, &r), "dir 1663/16384 16500/16384");
 	/* 10..14: CREATE copies src_db/src_ts to db/ts */
-	put32(d, 16384);
-	put32(d + 4, 1663);
-	put32(d + 8, 1);
-	put32(d + 12, 1663);
+	wr32(d, 16384);
+	wr32(d + 4, 1663);
+	wr32(d + 8, 1);
+	wr32(d + 12, 1663);
 	rec_init(&r, RM_DBASE_ID, 0x00, d, 16);
 	assert_string_equal(desc(&sb, 11, &r), "copy dir 1/1663 to 16384/1663");
 	assert_string_equal(desc(&sb, 12, &r), "copy dir 1663/1 to 1663/16384");
@@ -529,27 +508,27 @@ test_small_rmgrs(void **state)
 	/* LogicalMessage (14+): prefix "p", payload 0a 0b */
 	memset(d, 0, sizeof(d));
 	d[4] = 1;
-	put64(d + 8, 2);
-	put64(d + 16, 2);
+	wr64(d + 8, 2);
+	wr64(d + 16, 2);
 	d[24] = 'p';
 	d[26] = 0x0a;
 	d[27] = 0x0b;
 	rec_init(&r, RM_LOGICALMSG_ID, 0x00, d, 28);
 	assert_string_equal(desc(&sb, 16, &r), "transactional, prefix \"p\"; payload (2 bytes): 0A 0B");
-	put64(d + 16, 1000);		/* a payload longer than the record */
+	wr64(d + 16, 1000);		/* a payload longer than the record */
 	assert_string_equal(desc(&sb, 16, &r), "<null>");
 	/* Generic: two deltas */
 	memset(d, 0, sizeof(d));
-	put16(d, 24);
-	put16(d + 2, 2);
-	put16(d + 6, 100);
-	put16(d + 8, 0);
+	wr16(d, 24);
+	wr16(d + 2, 2);
+	wr16(d + 6, 100);
+	wr16(d + 8, 0);
 	rec_init(&r, RM_GENERIC_ID, 0x00, d, 10);
 	assert_string_equal(desc(&sb, 13, &r), "offset 24, length 2; offset 100, length 0");
 	/* ReplicationOrigin SET */
 	memset(d, 0, sizeof(d));
-	put64(d, UINT64_C(0x100000020));
-	put16(d + 8, 3);
+	wr64(d, UINT64_C(0x100000020));
+	wr16(d + 8, 3);
 	d[10] = 1;
 	rec_init(&r, RM_REPLORIGIN_ID, 0x00, d, 11);
 	assert_string_equal(desc(&sb, 15, &r), "set 3; lsn 1/20; force: 1");
@@ -564,9 +543,9 @@ test_small_rmgrs(void **state)
 static void
 put_rnode(uint8_t *p, uint32_t spc, uint32_t db, uint32_t rel)
 {
-	put32(p, spc);
-	put32(p + 4, db);
-	put32(p + 8, rel);
+	wr32(p, spc);
+	wr32(p + 4, db);
+	wr32(p + 8, rel);
 }
 
 /*
@@ -583,37 +562,37 @@ build_prepare(uint8_t *d, int major)
 				p;
 
 	memset(d, 0, 256);
-	put32(d, 0x57F94534);		/* magic */
-	put32(d + 8, 900);			/* xid */
-	put32(d + 12, 16384);		/* database */
-	put64(d + 16, (uint64_t) TS_US);	/* prepared_at */
-	put32(d + 24, 10);			/* owner */
-	put32(d + 28, 2);			/* nsubxacts */
-	put32(d + 32, 1);			/* ncommitrels */
-	put32(d + 36, 1);			/* nabortrels */
+	wr32(d, 0x57F94534);		/* magic */
+	wr32(d + 8, 900);			/* xid */
+	wr32(d + 12, 16384);		/* database */
+	wr64(d + 16, (uint64_t) TS_US);	/* prepared_at */
+	wr32(d + 24, 10);			/* owner */
+	wr32(d + 28, 2);			/* nsubxacts */
+	wr32(d + 32, 1);			/* ncommitrels */
+	wr32(d + 36, 1);			/* nabortrels */
 	if (stats)
 	{
-		put32(d + 40, 1);		/* ncommitstats */
-		put32(d + 44, 0);		/* nabortstats */
-		put32(d + 48, 1);		/* ninvalmsgs */
+		wr32(d + 40, 1);		/* ncommitstats */
+		wr32(d + 44, 0);		/* nabortstats */
+		wr32(d + 48, 1);		/* ninvalmsgs */
 		d[52] = 1;				/* initfileinval */
-		put16(d + 54, 4);		/* gidlen */
-		put64(d + 56, UINT64_C(0x100000020));	/* origin_lsn */
-		put64(d + 64, (uint64_t) TS_US);	/* origin_timestamp */
+		wr16(d + 54, 4);		/* gidlen */
+		wr64(d + 56, UINT64_C(0x100000020));	/* origin_lsn */
+		wr64(d + 64, (uint64_t) TS_US);	/* origin_timestamp */
 	}
 	else
 	{
-		put32(d + 40, 1);
+		wr32(d + 40, 1);
 		d[44] = 1;
-		put16(d + 46, 4);
-		put64(d + 48, UINT64_C(0x100000020));
-		put64(d + 56, (uint64_t) TS_US);
+		wr16(d + 46, 4);
+		wr64(d + 48, UINT64_C(0x100000020));
+		wr64(d + 56, (uint64_t) TS_US);
 	}
 	p = hdr;
 	memcpy(d + p, "tx1", 4);
 	p += 8;
-	put32(d + p, 901);
-	put32(d + p + 4, 902);
+	wr32(d + p, 901);
+	wr32(d + p + 4, 902);
 	p += 8;
 	put_rnode(d + p, 1663, 16384, 16500);
 	p += 16;
@@ -621,14 +600,14 @@ build_prepare(uint8_t *d, int major)
 	p += 16;
 	if (stats)
 	{
-		put32(d + p, 1);		/* kind */
-		put32(d + p + 4, 16384);	/* dboid */
-		put32(d + p + 8, 16500);	/* objoid, 18: objid_lo (objid_hi 0) */
+		wr32(d + p, 1);		/* kind */
+		wr32(d + p + 4, 16384);	/* dboid */
+		wr32(d + p + 8, 16500);	/* objoid, 18: objid_lo (objid_hi 0) */
 		p += 16;				/* 12 bytes MAXALIGNed, or 16 in 18 */
 	}
 	d[p] = (uint8_t) -2;		/* SHAREDINVALRELCACHE_ID */
-	put32(d + p + 4, 16384);
-	put32(d + p + 8, 16500);
+	wr32(d + p + 4, 16384);
+	wr32(d + p + 8, 16500);
 	p += 16;
 	return p + 8;
 }
@@ -699,12 +678,12 @@ test_xact_majors(void **state)
 	(void) state;
 	/* COMMIT_PREPARED (11+): twophase xid, gid, origin */
 	memset(d, 0, sizeof(d));
-	put64(d, (uint64_t) TS_US);
-	put32(d + 8, (1u << 4) | (1u << 5) | (1u << 7));
-	put32(d + 12, 900);
+	wr64(d, (uint64_t) TS_US);
+	wr32(d + 8, (1u << 4) | (1u << 5) | (1u << 7));
+	wr32(d + 12, 900);
 	memcpy(d + 16, "tx1", 4);
-	put64(d + 20, UINT64_C(0x100000020));
-	put64(d + 28, (uint64_t) TS_US);
+	wr64(d + 20, UINT64_C(0x100000020));
+	wr64(d + 28, (uint64_t) TS_US);
 	rec_init(&r, RM_XACT_ID, 0x30 | 0x80, d, 36);
 	r.origin = 2;
 	assert_string_equal(desc(&sb, 11, &r),
@@ -722,31 +701,31 @@ test_xact_majors(void **state)
 	for (int m = 15; m <= 18; m += 3)
 	{
 		memset(d, 0, sizeof(d));
-		put64(d, (uint64_t) TS_US);
-		put32(d + 8, (1u << 0) | (1u << 1) | (1u << 2) | (1u << 5) | (1u << 8));
+		wr64(d, (uint64_t) TS_US);
+		wr32(d + 8, (1u << 0) | (1u << 1) | (1u << 2) | (1u << 5) | (1u << 8));
 		p = 12;
-		put32(d + p, 16384);
-		put32(d + p + 4, 1663);
+		wr32(d + p, 16384);
+		wr32(d + p + 4, 1663);
 		p += 8;
-		put32(d + p, 1);
-		put32(d + p + 4, 901);
+		wr32(d + p, 1);
+		wr32(d + p + 4, 901);
 		p += 8;
-		put32(d + p, 1);
+		wr32(d + p, 1);
 		put_rnode(d + p + 4, 1663, 16384, 16500);
 		p += 16;
 		/* xl_xact_stats_items: nitems, then kind, dboid, objoid (18: objid_lo, objid_hi) */
-		put32(d + p, 1);
-		put32(d + p + 4, 2);
-		put32(d + p + 8, 16384);
-		put32(d + p + 12, 16500);
+		wr32(d + p, 1);
+		wr32(d + p + 4, 2);
+		wr32(d + p + 8, 16384);
+		wr32(d + p + 12, 16500);
 		if (m == 18)
 		{
-			put32(d + p + 16, 1);
+			wr32(d + p + 16, 1);
 			p += 4;
 		}
 		p += 16;
-		put64(d + p, UINT64_C(0x100000020));
-		put64(d + p + 8, (uint64_t) TS_US);
+		wr64(d + p, UINT64_C(0x100000020));
+		wr64(d + p + 8, (uint64_t) TS_US);
 		p += 16;
 		rec_init(&r, RM_XACT_ID, 0x20 | 0x80, d, p);
 		r.origin = 3;
@@ -767,22 +746,22 @@ test_xact_majors(void **state)
 
 	/* COMMIT with the relcache init file flag: dbinfo names the database */
 	memset(d, 0, sizeof(d));
-	put64(d, (uint64_t) TS_US);
-	put32(d + 8, (1u << 0) | (1u << 3) | (1u << 30));
-	put32(d + 12, 16384);
-	put32(d + 16, 1663);
-	put32(d + 20, 1);
+	wr64(d, (uint64_t) TS_US);
+	wr32(d + 8, (1u << 0) | (1u << 3) | (1u << 30));
+	wr32(d + 12, 16384);
+	wr32(d + 16, 1663);
+	wr32(d + 20, 1);
 	d[24] = (uint8_t) -1;		/* catalog */
-	put32(d + 32, 2608);
+	wr32(d + 32, 2608);
 	rec_init(&r, RM_XACT_ID, 0x00 | 0x80, d, 40);
 	assert_string_equal(desc(&sb, 10, &r),
 						TS_STR "; relcache init file inval dbid 16384 tsid 1663; inval msgs: catalog 2608");
 
 	/* INVALIDATION (14+): standby_desc_invalidations alone */
 	memset(d, 0, sizeof(d));
-	put32(d, 1);
+	wr32(d, 1);
 	d[4] = (uint8_t) -5;		/* snapshot */
-	put32(d + 12, 2608);
+	wr32(d + 12, 2608);
 	rec_init(&r, RM_XACT_ID, 0x60, d, 20);
 	assert_string_equal(desc(&sb, 13, &r), "");
 	assert_string_equal(desc(&sb, 14, &r), "; inval msgs: snapshot 2608");
@@ -799,16 +778,16 @@ test_dbase_tblspc(void **state)
 	(void) state;
 	/* DROP of 10..12: db_id, tablespace_id */
 	memset(d, 0, sizeof(d));
-	put32(d, 16384);
-	put32(d + 4, 1663);
+	wr32(d, 16384);
+	wr32(d + 4, 1663);
 	rec_init(&r, RM_DBASE_ID, 0x10, d, 8);
 	assert_string_equal(desc(&sb, 10, &r), "dir 16384/1663");
 	assert_string_equal(desc(&sb, 11, &r), "dir 16384/1663");
 	assert_string_equal(desc(&sb, 12, &r), "dir 1663/16384");
 	/* 13, 14: db_id, ntablespaces, tablespace_ids[] */
-	put32(d + 4, 2);
-	put32(d + 8, 1663);
-	put32(d + 12, 16400);
+	wr32(d + 4, 2);
+	wr32(d + 8, 1663);
+	wr32(d + 12, 16400);
 	rec_init(&r, RM_DBASE_ID, 0x10, d, 16);
 	assert_string_equal(desc(&sb, 13, &r), "dir 1663/16384 16400/16384");
 	assert_string_equal(desc(&sb, 14, &r), "dir 1663/16384 16400/16384");
@@ -819,9 +798,9 @@ test_dbase_tblspc(void **state)
 	rec_init(&r, RM_DBASE_ID, 0x20, d, 16);
 	assert_string_equal(desc(&sb, 18, &r), "dir 1663/16384 16400/16384");
 	/* CREATE of 13, 14 */
-	put32(d + 4, 1663);
-	put32(d + 8, 1);
-	put32(d + 12, 1663);
+	wr32(d + 4, 1663);
+	wr32(d + 8, 1);
+	wr32(d + 12, 1663);
 	rec_init(&r, RM_DBASE_ID, 0x00, d, 16);
 	assert_string_equal(desc(&sb, 10, &r), "copy dir 1/1663 to 16384/1663");
 	assert_string_equal(desc(&sb, 13, &r), "copy dir 1663/1 to 1663/16384");
@@ -829,7 +808,7 @@ test_dbase_tblspc(void **state)
 
 	/* Tablespace CREATE, DROP */
 	memset(d, 0, sizeof(d));
-	put32(d, 16400);
+	wr32(d, 16400);
 	memcpy(d + 4, "/tmp/ts1", 9);
 	rec_init(&r, RM_TBLSPC_ID, 0x00, d, 13);
 	assert_string_equal(desc(&sb, 10, &r), "16400 \"/tmp/ts1\"");
@@ -841,9 +820,9 @@ test_dbase_tblspc(void **state)
 
 	/* RelMap: nbytes %u before 15, %d from 15 */
 	memset(d, 0, sizeof(d));
-	put32(d, 0);
-	put32(d + 4, 1664);
-	put32(d + 8, 0xFFFFFFFFu);
+	wr32(d, 0);
+	wr32(d + 4, 1664);
+	wr32(d + 8, 0xFFFFFFFFu);
 	rec_init(&r, RM_RELMAP_ID, 0x00, d, 12);
 	assert_string_equal(desc(&sb, 14, &r), "database 0 tablespace 1664 size 4294967295");
 	assert_string_equal(desc(&sb, 15, &r), "database 0 tablespace 1664 size -1");
@@ -860,28 +839,28 @@ test_slru(void **state)
 	(void) state;
 	/* CommitTs ZEROPAGE, TRUNCATE */
 	memset(d, 0, sizeof(d));
-	put32(d, 3);
+	wr32(d, 3);
 	rec_init(&r, RM_COMMIT_TS_ID, 0x00, d, 4);
 	assert_string_equal(desc(&sb, 10, &r), "3");
 	assert_string_equal(desc(&sb, 14, &r), "3");
 	rec_init(&r, RM_COMMIT_TS_ID, 0x00, d, 8);
 	assert_string_equal(desc(&sb, 17, &r), "3");
-	put32(d, 5);
-	put32(d + 4, 900);
+	wr32(d, 5);
+	wr32(d + 4, 900);
 	rec_init(&r, RM_COMMIT_TS_ID, 0x10, d, 8);
 	assert_string_equal(desc(&sb, 12, &r), "pageno 5, oldestXid 900");
 	memset(d, 0, sizeof(d));
-	put64(d, 5);
-	put32(d + 8, 900);
+	wr64(d, 5);
+	wr32(d + 8, 900);
 	rec_init(&r, RM_COMMIT_TS_ID, 0x10, d, 12);
 	assert_string_equal(desc(&sb, 18, &r), "pageno 5, oldestXid 900");
 	/* SETTS (10..13): timestamp, nodeid, mainxid, subxids */
 	memset(d, 0, sizeof(d));
-	put64(d, (uint64_t) TS_US);
-	put16(d + 8, 2);
-	put32(d + 12, 900);
-	put32(d + 16, 901);
-	put32(d + 20, 902);
+	wr64(d, (uint64_t) TS_US);
+	wr16(d + 8, 2);
+	wr32(d + 12, 900);
+	wr32(d + 16, 901);
+	wr32(d + 20, 902);
 	rec_init(&r, RM_COMMIT_TS_ID, 0x20, d, 24);
 	assert_string_equal(desc(&sb, 10, &r), "set " TS_STR "/2 for: 900, 901, 902");
 	assert_string_equal(desc(&sb, 13, &r), "set " TS_STR "/2 for: 900, 901, 902");
@@ -891,44 +870,44 @@ test_slru(void **state)
 
 	/* CLOG TRUNCATE: pageno, oldestXact, oldestXactDb */
 	memset(d, 0, sizeof(d));
-	put32(d, 5);
-	put32(d + 4, 900);
-	put32(d + 8, 1);
+	wr32(d, 5);
+	wr32(d + 4, 900);
+	wr32(d + 8, 1);
 	rec_init(&r, RM_CLOG_ID, 0x10, d, 12);
 	assert_string_equal(desc(&sb, 10, &r), "page 5; oldestXact 900");
 	memset(d, 0, sizeof(d));
-	put64(d, 5);
-	put32(d + 8, 900);
-	put32(d + 12, 1);
+	wr64(d, 5);
+	wr32(d + 8, 900);
+	wr32(d + 12, 1);
 	rec_init(&r, RM_CLOG_ID, 0x10, d, 16);
 	assert_string_equal(desc(&sb, 17, &r), "page 5; oldestXact 900");
 
 	/* MultiXact: every member status, ZERO pages, TRUNCATE_ID */
 	memset(d, 0, sizeof(d));
-	put32(d, 7);
-	put32(d + 4, 20);
-	put32(d + 8, 7);
+	wr32(d, 7);
+	wr32(d + 4, 20);
+	wr32(d + 8, 7);
 	for (int i = 0; i < 7; i++)
 	{
-		put32(d + 12 + 8 * i, 700 + (uint32_t) i);
-		put32(d + 16 + 8 * i, (uint32_t) i);
+		wr32(d + 12 + 8 * i, 700 + (uint32_t) i);
+		wr32(d + 16 + 8 * i, (uint32_t) i);
 	}
 	rec_init(&r, RM_MULTIXACT_ID, 0x20, d, 12 + 56);
 	assert_string_equal(desc(&sb, 10, &r),
 						"7 offset 20 nmembers 7: 700 (keysh) 701 (sh) 702 (fornokeyupd) "
 						"703 (forupd) 704 (nokeyupd) 705 (upd) 706 (unk) ");
 	memset(d, 0, sizeof(d));
-	put32(d, 3);
+	wr32(d, 3);
 	rec_init(&r, RM_MULTIXACT_ID, 0x10, d, 4);
 	assert_string_equal(desc(&sb, 16, &r), "3");
 	rec_init(&r, RM_MULTIXACT_ID, 0x00, d, 8);
 	assert_string_equal(desc(&sb, 17, &r), "3");
 	memset(d, 0, sizeof(d));
-	put32(d, 1);
-	put32(d + 4, 1);
-	put32(d + 8, 5);
-	put32(d + 12, 0);
-	put32(d + 16, 10);
+	wr32(d, 1);
+	wr32(d + 4, 1);
+	wr32(d + 8, 5);
+	wr32(d + 12, 0);
+	wr32(d + 16, 10);
 	rec_init(&r, RM_MULTIXACT_ID, 0x30, d, 20);
 	assert_string_equal(desc(&sb, 13, &r), "offsets [1, 5), members [0, 10)");
 	sb_free(&sb);
@@ -945,8 +924,8 @@ test_logical_standby(void **state)
 	/* LogicalMessage: 10..13 print only the size */
 	memset(d, 0, sizeof(d));
 	d[4] = 0;
-	put64(d + 8, 2);
-	put64(d + 16, 2);
+	wr64(d + 8, 2);
+	wr64(d + 16, 2);
 	d[24] = 'p';
 	d[26] = 0x0a;
 	d[27] = 0x0b;
@@ -955,30 +934,30 @@ test_logical_standby(void **state)
 	assert_string_equal(desc(&sb, 14, &r), "non-transactional, prefix \"p\"; payload (2 bytes): 0A 0B");
 	d[4] = 1;
 	assert_string_equal(desc(&sb, 13, &r), "transactional message size 2 bytes");
-	put64(d + 16, 0);
+	wr64(d + 16, 0);
 	rec_init(&r, RM_LOGICALMSG_ID, 0x00, d, 26);
 	assert_string_equal(desc(&sb, 18, &r), "transactional, prefix \"p\"; payload (0 bytes): ");
 
 	/* ReplicationOrigin SET (10) and DROP */
 	memset(d, 0, sizeof(d));
-	put64(d, UINT64_C(0x100000020));
-	put16(d + 8, 3);
+	wr64(d, UINT64_C(0x100000020));
+	wr16(d + 8, 3);
 	rec_init(&r, RM_REPLORIGIN_ID, 0x00, d, 11);
 	assert_string_equal(desc(&sb, 10, &r), "set 3; lsn 1/20; force: 0");
-	put16(d, 3);
+	wr16(d, 3);
 	rec_init(&r, RM_REPLORIGIN_ID, 0x10, d, 2);
 	assert_string_equal(desc(&sb, 12, &r), "drop 3");
 	assert_string_equal(desc(&sb, 18, &r), "drop 3");
 
 	/* Standby LOCK: each lock followed by a space */
 	memset(d, 0, sizeof(d));
-	put32(d, 2);
-	put32(d + 4, 900);
-	put32(d + 8, 16384);
-	put32(d + 12, 16500);
-	put32(d + 16, 0);
-	put32(d + 20, 16384);
-	put32(d + 24, 16501);
+	wr32(d, 2);
+	wr32(d + 4, 900);
+	wr32(d + 8, 16384);
+	wr32(d + 12, 16500);
+	wr32(d + 16, 0);
+	wr32(d + 20, 16384);
+	wr32(d + 24, 16501);
 	rec_init(&r, RM_STANDBY_ID, 0x00, d, 28);
 	assert_string_equal(desc(&sb, 10, &r), "xid 900 db 16384 rel 16500 xid 0 db 16384 rel 16501 ");
 	rec_init(&r, RM_STANDBY_ID, 0x00, d, 24);
@@ -986,31 +965,31 @@ test_logical_standby(void **state)
 
 	/* Standby INVALIDATIONS: before 13 even no message prints the header */
 	memset(d, 0, sizeof(d));
-	put32(d, 16384);
-	put32(d + 4, 1663);
+	wr32(d, 16384);
+	wr32(d + 4, 1663);
 	d[8] = 1;
 	rec_init(&r, RM_STANDBY_ID, 0x20, d, 16);
 	assert_string_equal(desc(&sb, 12, &r),
 						"; relcache init file inval dbid 16384 tsid 1663; inval msgs:");
 	assert_string_equal(desc(&sb, 13, &r), "");
-	put32(d + 12, 2);
+	wr32(d + 12, 2);
 	d[16] = 7;					/* catcache 7 */
 	d[32] = (uint8_t) -4;		/* relmap */
-	put32(d + 36, 16384);
+	wr32(d + 36, 16384);
 	rec_init(&r, RM_STANDBY_ID, 0x20, d, 48);
 	assert_string_equal(desc(&sb, 11, &r),
 						"; relcache init file inval dbid 16384 tsid 1663; inval msgs: catcache 7 relmap db 16384");
 
 	/* RUNNING_XACTS: 16 lists the subtransactions */
 	memset(d, 0, sizeof(d));
-	put32(d, 1);
-	put32(d + 4, 2);
-	put32(d + 12, 810);
-	put32(d + 16, 807);
-	put32(d + 20, 806);
-	put32(d + 24, 807);
-	put32(d + 28, 808);
-	put32(d + 32, 809);
+	wr32(d, 1);
+	wr32(d + 4, 2);
+	wr32(d + 12, 810);
+	wr32(d + 16, 807);
+	wr32(d + 20, 806);
+	wr32(d + 24, 807);
+	wr32(d + 28, 808);
+	wr32(d + 32, 809);
 	rec_init(&r, RM_STANDBY_ID, 0x10, d, 36);
 	assert_string_equal(desc(&sb, 15, &r),
 						"nextXid 810 latestCompletedXid 806 oldestRunningXid 807; 1 xacts: 807");
@@ -1034,12 +1013,12 @@ test_xlog_more(void **state)
 	assert_string_equal(desc(&sb, 10, &r), "");
 	assert_string_equal(desc(&sb, 18, &r), "");
 	/* BACKUP_END: the start point */
-	put64(d, UINT64_C(0x100000028));
+	wr64(d, UINT64_C(0x100000028));
 	rec_init(&r, RM_XLOG_ID, 0x50, d, 8);
 	assert_string_equal(desc(&sb, 11, &r), "1/28");
 	/* RESTORE_POINT: rp_time, rp_name[64] */
 	memset(d, 0, sizeof(d));
-	put64(d, (uint64_t) TS_US);
+	wr64(d, (uint64_t) TS_US);
 	memcpy(d + 8, "before_drop", 12);
 	rec_init(&r, RM_XLOG_ID, 0x70, d, 72);
 	assert_string_equal(desc(&sb, 10, &r), "before_drop");
@@ -1052,32 +1031,32 @@ test_xlog_more(void **state)
 	assert_string_equal(desc(&sb, 16, &r), "false");
 	/* END_OF_RECOVERY: 17 adds wal_level */
 	memset(d, 0, sizeof(d));
-	put64(d, (uint64_t) TS_US);
-	put32(d + 8, 2);
-	put32(d + 12, 1);
-	put32(d + 16, 2);
+	wr64(d, (uint64_t) TS_US);
+	wr32(d + 8, 2);
+	wr32(d + 12, 1);
+	wr32(d + 16, 2);
 	rec_init(&r, RM_XLOG_ID, 0x90, d, 24);
 	assert_string_equal(desc(&sb, 16, &r), "tli 2; prev tli 1; time " TS_STR);
 	assert_string_equal(desc(&sb, 17, &r), "tli 2; prev tli 1; time " TS_STR "; wal_level logical");
 	/* OVERWRITE_CONTRECORD */
 	memset(d, 0, sizeof(d));
-	put64(d, UINT64_C(0x100000020));
-	put64(d + 8, (uint64_t) TS_US);
+	wr64(d, UINT64_C(0x100000020));
+	wr64(d + 8, (uint64_t) TS_US);
 	rec_init(&r, RM_XLOG_ID, 0xD0, d, 16);
 	assert_string_equal(desc(&sb, 14, &r), "lsn 1/20; time " TS_STR);
 	/* CHECKPOINT_REDO (17+) */
 	memset(d, 0, sizeof(d));
-	put32(d, 1);
+	wr32(d, 1);
 	rec_init(&r, RM_XLOG_ID, 0xE0, d, 4);
 	assert_string_equal(desc(&sb, 18, &r), "wal_level replica");
 	/* PARAMETER_CHANGE of 18: logical, both flags on; an unknown level is "?" */
 	memset(d, 0, sizeof(d));
-	put32(d, 100);
-	put32(d + 4, 8);
-	put32(d + 8, 10);
-	put32(d + 12, 5);
-	put32(d + 16, 64);
-	put32(d + 20, 2);
+	wr32(d, 100);
+	wr32(d + 4, 8);
+	wr32(d + 8, 10);
+	wr32(d + 12, 5);
+	wr32(d + 16, 64);
+	wr32(d + 20, 2);
 	d[24] = 1;
 	d[25] = 1;
 	rec_init(&r, RM_XLOG_ID, 0x60, d, 28);
@@ -1085,21 +1064,21 @@ test_xlog_more(void **state)
 						"max_connections=100 max_worker_processes=8 max_wal_senders=10 max_prepared_xacts=5 "
 						"max_locks_per_xact=64 wal_level=logical wal_log_hints=on track_commit_timestamp=on");
 	/* 10/11 layout: wal_level @16, wal_log_hints @20 (the low byte of 2 above) */
-	put32(d + 16, 7);
+	wr32(d + 16, 7);
 	assert_string_equal(desc(&sb, 11, &r),
 						"max_connections=100 max_worker_processes=8 max_prepared_xacts=10 "
 						"max_locks_per_xact=5 wal_level=? wal_log_hints=on track_commit_timestamp=off");
 
 	/* Storage TRUNCATE in a tablespace; CREATE of an init fork */
 	memset(d, 0, sizeof(d));
-	put32(d, 5);
+	wr32(d, 5);
 	put_rnode(d + 4, 16400, 16384, 16500);
-	put32(d + 16, 7);
+	wr32(d + 16, 7);
 	rec_init(&r, RM_SMGR_ID, 0x20, d, 20);
 	assert_string_equal(desc(&sb, 13, &r),
 						"pg_tblspc/16400/PG_13_202007201/16384/16500 to 5 blocks flags 7");
 	put_rnode(d, 1663, 16384, 16500);
-	put32(d + 12, 3);
+	wr32(d + 12, 3);
 	rec_init(&r, RM_SMGR_ID, 0x10, d, 16);
 	assert_string_equal(desc(&sb, 10, &r), "base/16384/16500_init");
 	sb_free(&sb);
