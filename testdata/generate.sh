@@ -14,6 +14,9 @@
 #   PGFIX_WORK    throwaway clusters and staging      (default /var/tmp/pgfix-work)
 #   PGFIX_USER    OS user running the servers          (default pgfix)
 #   PGFIX_KEEP=1  keep the throwaway cluster of each major
+#   PGFIX_WALDUMP_<MAJOR>, PGFIX_WALDUMP_SRC_<MAJOR>
+#                 a pg_waldump of that major (command) and where it came
+#                 from, for its text oracle (15: Debian's, always)
 
 set -Eeuo pipefail
 shopt -s nullglob
@@ -368,9 +371,16 @@ generate_major() {
           generated_by: "testdata/generate.sh"}' >"$out.new/oracle/meta.json"
 
     rm -rf "$out"; mv "$out.new" "$out"
+    # pg_waldump's text: Debian's for 15; for the others the one named by
+    # PGFIX_WALDUMP_<MAJOR> (see README.md: no npm build ships pg_waldump)
+    local wdv=PGFIX_WALDUMP_$MAJOR wds=PGFIX_WALDUMP_SRC_$MAJOR
     if [ "$MAJOR" = 15 ]; then
         "$HERE/waldump_oracles.sh" 15 "$DEB15/pg_waldump" "Debian bookworm postgresql-15" \
             || die "pg_waldump oracles failed"
+    elif [ -n "${!wdv:-}" ]; then
+        "$HERE/waldump_oracles.sh" "$MAJOR" "${!wdv}" "${!wds:-}" || die "pg_waldump oracles failed"
+    else
+        log "WARNING: no $wdv: no pg_waldump oracle for this major"
     fi
     [ "${PGFIX_KEEP:-0}" = 1 ] || rm -rf "$CLUSTER"
     log "done: $(du -sh "$out" | cut -f1)"

@@ -472,7 +472,7 @@ SELECT pg_replication_origin_drop('fixture_origin') \g /dev/null
 SELECT pg_current_wal_insert_lsn() AS lsn_a \gset
 \echo STEP logical_origin :lsn_b :lsn_a
 
--- ---- step: more index record types (Generic via bloom, BRIN, GIN, SP-GiST)
+-- ---- step: more index record types (Generic via bloom, BRIN, GIN, SP-GiST, B-tree, GiST, hash)
 SELECT pg_current_wal_insert_lsn() AS lsn_b \gset
 CREATE EXTENSION bloom;
 CREATE INDEX r_bloom ON r USING bloom (id);
@@ -488,6 +488,32 @@ INSERT INTO g SELECT i, ARRAY[1] FROM generate_series(1, 3000) i;
 VACUUM g;
 DELETE FROM g WHERE id % 3 <> 0 OR id > 2000;
 VACUUM g;
+-- B-tree and GiST pages emptied, deleted, then reused by the next inserts
+-- (REUSE_PAGE, INSERT_META, UNLINK_PAGE_META; GiST PAGE_REUSE); an xid
+-- between the VACUUMs lets 10-13 recycle the deleted pages
+CREATE TABLE bt (x int4);
+CREATE INDEX bt_x ON bt (x);
+INSERT INTO bt SELECT generate_series(1, 2000);
+DELETE FROM bt;
+VACUUM bt;
+SELECT txid_current() \g /dev/null
+VACUUM bt;
+INSERT INTO bt SELECT generate_series(1, 2000);
+CREATE TABLE gi (p point);
+CREATE INDEX gi_p ON gi USING gist (p);
+INSERT INTO gi SELECT point(i, i) FROM generate_series(1, 1500) i;
+DELETE FROM gi;
+VACUUM gi;
+SELECT txid_current() \g /dev/null
+VACUUM gi;
+INSERT INTO gi SELECT point(i, i) FROM generate_series(1, 1500) i;
+-- a hash index with long overflow chains, half its tuples deleted: the
+-- squeeze moves tuples between pages (MOVE_PAGE_CONTENTS)
+CREATE TABLE hh (id int4, x int4);
+CREATE INDEX hh_x ON hh USING hash (x);
+INSERT INTO hh SELECT i, i % 4 FROM generate_series(1, 3000) i;
+DELETE FROM hh WHERE id % 2 = 0;
+VACUUM hh;
 SELECT pg_current_wal_insert_lsn() AS lsn_a \gset
 \echo STEP index_kinds :lsn_b :lsn_a
 
