@@ -22,12 +22,12 @@ for M in 10 11 12 13 14 15 16 17 18; do
 	rec=$(tail -n 1 "$TMP/recs")
 	lsn=$(printf '%s' "$rec" | jq -r .start_lsn)
 	end=$(printf '%s' "$rec" | jq -r .end_lsn)
-	# the last record touching block 0 is the update inside the step, with an image
-	inside=$(printf '%s' "$rec" | jq --argjson s "$step" -r '
-		def n: split("/") | (.[0] | ascii_downcase | explode | map(if . >= 97 then . - 87 else . - 48 end) | reduce .[] as $d (0; . * 16 + $d)) * 4294967296
-		     + (.[1] | ascii_downcase | explode | map(if . >= 97 then . - 87 else . - 48 end) | reduce .[] as $d (0; . * 16 + $d));
-		(.start_lsn | n) >= ($s.lsn_before | n) and (.end_lsn | n) <= ($s.lsn_after | n)
-		and (.record_type | test("UPDATE")) and ([.blocks[] | select(.fork == "main" and .blkno == 0 and .has_image)] | length == 1)')
+	# the last record touching block 0 is the step's own last one there: an
+	# update with an image
+	sb=$(printf '%s' "$step" | jq -r .lsn_before); sa=$(printf '%s' "$step" | jq -r .lsn_after)
+	inlsn=$("$BIN/pgwal" --json -p "$D" -s "$sb" -e "$sa" -R "1663/$db/$rel" -F main -B 0 2>/dev/null | tail -n 1 | jq -r .start_lsn)
+	inside=$(printf '%s' "$rec" | jq --arg l "$inlsn" -r '.start_lsn == $l and (.record_type | test("UPDATE"))
+		and ([.blocks[] | select(.fork == "main" and .blkno == 0 and .has_image)] | length == 1)')
 	if [ "$inside" = true ]; then pass "pg$M fpi: last change of fpi_probe block 0 is an update with an image ($lsn)"
 	else fail "pg$M fpi: last change of fpi_probe block 0 is an update with an image" "$(printf '%s' "$rec" | head -c 300)"; continue; fi
 
