@@ -57,6 +57,7 @@
 #define BT_IS_POSTING		0x2000
 #define INDEX_TUPLE_HEADER	8		/* MAXALIGN(sizeof(IndexTupleData)) */
 #define INDEX_TUPLE_HEADER_NULLS 16 /* ... + IndexAttributeBitMapData, aligned */
+#define INDEX_MAX_KEYS		32		/* columns of an index; bits of IndexAttributeBitMapData */
 #define TID_SIZE			6		/* sizeof(ItemPointerData) */
 
 /* BTMetaPageData, at PageGetContents(block 0) = offset 24. */

@@ -61,6 +61,14 @@ bt_key_deform(const struct bt_keydesc *kd, const struct bt_key *k,
 	const uint8_t *bits = k->nulls ? k->tuple + INDEX_TUPLE_HEADER : NULL;
 	uint32_t	len = k->end > dataoff ? k->end - dataoff : 0;
 
+	/* the null bitmap has INDEX_MAX_KEYS bits, whatever the caller asks for */
+	if (k->nulls && (k->natts > INDEX_MAX_KEYS || k->end < dataoff))
+	{
+		diag_add_block(ds, D_BT_BAD_TUPLE, k->blkno,
+					   "item %u: null bitmap of %d attributes in a %u-byte tuple",
+					   (unsigned) k->off, k->natts, (unsigned) k->end);
+		return -1;
+	}
 	return heap_deform_data(kd->td, k->tuple + dataoff, len, (unsigned) k->natts,
 							bits, vals, ds);
 }

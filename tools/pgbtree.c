@@ -568,6 +568,8 @@ set_types(struct options *o, const char *arg)
 		tupdesc_free(o->td);
 		o->td = all;
 	}
+	if (o->td->natts > INDEX_MAX_KEYS)
+		cli_usage_error("invalid --types \"%s\": an index has at most %d columns", arg, INDEX_MAX_KEYS);
 	for (int i = 0; i < o->td->natts; i++)
 	{
 		struct tupcol *c = &o->td->cols[i];

@@ -79,3 +79,8 @@ for M in $(majors | tail -1) $(majors | head -1); do
 	check "pgbtree keys: --check refuses an unordered key type" 2 "$BIN/pgbtree" $P --check --types=box "$D/ix$M"
 	check "pgbtree keys: a bad --types is a usage error" 2 "$BIN/pgbtree" $P --types=int4,nosuchtype "$D/ix$M"
 done
+
+# an index has at most 32 columns (INDEX_MAX_KEYS): a longer --types is a usage error
+t33=int4; i=1; while [ $i -lt 33 ]; do t33="$t33,int4"; i=$((i + 1)); done
+check "pgbtree -T with 33 columns exit 2" 2 "$BIN/pgbtree" -T "$t33" testdata/pg16/data/base/16384/112.gz
+expect "pgbtree -T with 33 columns: the limit named" "$TMP/err" "at most 32 columns"

@@ -359,6 +359,54 @@ test_keys(void **state)
 	tupdesc_free(td);
 }
 
+/* the null bitmap has 32 bits: more attributes, or a tuple too short for it, is refused */
+static void
+test_key_bitmap_bounds(void **state)
+{
+	struct diags ds;
+	struct tupdesc *td;
+	struct bt_keydesc kd;
+	struct bt_key k;
+	struct attr_value vals[40];
+	char		spec[40 * 5 + 1] = "";
+	uint8_t    *t = malloc(16);
+
+	(void) state;
+	assert_non_null(t);
+	for (int i = 0; i < 40; i++)
+		strcat(spec, i ? ",int4" : "int4");
+	diags_reset(&ds);
+	td = tupdesc_from_spec(spec, &ds);
+	assert_non_null(td);
+	kd.td = td;
+	kd.nkeyatts = 40;
+	kd.heapkeyspace = true;
+	memset(t, 0, 16);
+	t[6] = 16;
+	t[7] = 0x80;				/* INDEX_NULL_MASK, size 16 */
+	memset(&k, 0, sizeof(k));
+	k.tuple = t;
+	k.end = 16;
+	k.nulls = true;
+	k.natts = 40;
+	assert_int_equal(bt_key_deform(&kd, &k, vals, &ds), -1);
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.d[0].code, D_BT_BAD_TUPLE);
+	/* 32 attributes, all null: read from the 4-byte bitmap only */
+	diags_reset(&ds);
+	k.natts = 32;
+	assert_int_equal(bt_key_deform(&kd, &k, vals, &ds), 0);
+	assert_int_equal(vals[0].kind, AV_NULL);
+	assert_int_equal(vals[31].kind, AV_NULL);
+	/* a tuple ending inside its bitmap */
+	diags_reset(&ds);
+	k.end = 10;
+	assert_int_equal(bt_key_deform(&kd, &k, vals, &ds), -1);
+	assert_int_equal(ds.d[0].code, D_BT_BAD_TUPLE);
+	free(t);
+	tupdesc_free(td);
+}
+
 int
 main(void)
 {
@@ -369,6 +417,7 @@ main(void)
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_numeric),
 		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_key_bitmap_bounds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
