@@ -10,6 +10,7 @@
 #define PGOD_BYTES_H
 
 #include <stdint.h>
+#include <string.h>
 
 static inline uint16_t
 rd16(const uint8_t *p)
@@ -28,6 +29,27 @@ static inline uint64_t
 rd64(const uint8_t *p)
 {
 	return (uint64_t) rd32(p) | ((uint64_t) rd32(p + 4) << 32);
+}
+
+/* float4 and float8 as stored: the IEEE bits of rd32/rd64 */
+static inline float
+rdf32(const uint8_t *p)
+{
+	uint32_t	bits = rd32(p);
+	float		f;
+
+	memcpy(&f, &bits, sizeof(f));
+	return f;
+}
+
+static inline double
+rdf64(const uint8_t *p)
+{
+	uint64_t	bits = rd64(p);
+	double		f;
+
+	memcpy(&f, &bits, sizeof(f));
+	return f;
 }
 
 #endif

@@ -289,35 +289,15 @@ datum_cmp(const struct tupcol *col, const uint8_t *a, size_t alen,
 			*res = CMP((int64_t) rd64(a), (int64_t) rd64(b));
 			return 0;
 		case PGT_FLOAT4:
-			{
-				float		x,
-							y;
-				uint32_t	u;
-
-				if (want(alen, blen, 4, tn, err, errlen) != 0)
-					return -1;
-				u = rd32(a);
-				memcpy(&x, &u, 4);
-				u = rd32(b);
-				memcpy(&y, &u, 4);
-				*res = cmp_float8(x, y);
-				return 0;
-			}
+			if (want(alen, blen, 4, tn, err, errlen) != 0)
+				return -1;
+			*res = cmp_float8(rdf32(a), rdf32(b));
+			return 0;
 		case PGT_FLOAT8:
-			{
-				double		x,
-							y;
-				uint64_t	u;
-
-				if (want(alen, blen, 8, tn, err, errlen) != 0)
-					return -1;
-				u = rd64(a);
-				memcpy(&x, &u, 8);
-				u = rd64(b);
-				memcpy(&y, &u, 8);
-				*res = cmp_float8(x, y);
-				return 0;
-			}
+			if (want(alen, blen, 8, tn, err, errlen) != 0)
+				return -1;
+			*res = cmp_float8(rdf64(a), rdf64(b));
+			return 0;
 		case PGT_NUMERIC:
 			return cmp_numeric(a, alen, b, blen, res, err, errlen);
 		case PGT_TEXT:

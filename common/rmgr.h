@@ -8,11 +8,11 @@
  *   if (rmgr_desc(&sb, 15, &rec)) ... sb holds what rm_desc appends
  *
  * The 22 built-in rmgrs and their ids are the same in every major (their
- * record types are not).  The name tables (rmgr_names.c) are generated
- * from each major's *_identify(); the descriptions are ported by hand, one
- * file per rmgr family (rmgr_heap.c, rmgr_xlog.c, ...).  rmgr_desc()
- * returns false where a description is not written yet, and leaves sb as
- * it was.
+ * record types are not).  The name tables (rmgr_names.c) follow each
+ * major's *_identify(); the descriptions are ported by hand, one file per
+ * rmgr family (rmgr_heap.c, rmgr_xlog.c, ...).  rmgr_desc() returns false
+ * where the record cannot be described (data too short, an unknown record
+ * type), and leaves sb as it was.
  */
 #ifndef PGOD_RMGR_H
 #define PGOD_RMGR_H
@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bytes.h"
 #include "strbuf.h"
 #include "walrecord.h"
 
@@ -60,8 +61,6 @@ const char *rmgr_name(uint8_t rmid);
 const char *rmgr_identify(int major, uint8_t rmid, uint8_t info);
 bool		rmgr_desc(struct strbuf *sb, int major, enum rmgr_style style,
 					  const struct walrec *r);
-/* true if rmgr_desc() has this rmgr's descriptions for this major */
-bool		rmgr_has_desc(int major, uint8_t rmid);
 
 /* The per-family description functions (rmgr_*.c). */
 typedef bool (*rmgr_desc_fn) (struct strbuf *sb, int major, enum rmgr_style style,
@@ -110,23 +109,5 @@ void		rmgr_relpath(struct strbuf *sb, int major, uint32_t spc, uint32_t db,
 
 /* Timestamp (microseconds since 2000-01-01) as the style prints it. */
 void		rmgr_put_timestamp(struct strbuf *sb, enum rmgr_style style, int64_t ts);
-
-/* Little-endian reads of record data the desc functions share. */
-static inline uint16_t
-rd16(const uint8_t *p)
-{
-	return (uint16_t) (p[0] | (p[1] << 8));
-}
-static inline uint32_t
-rd32(const uint8_t *p)
-{
-	return (uint32_t) p[0] | ((uint32_t) p[1] << 8) | ((uint32_t) p[2] << 16) |
-		((uint32_t) p[3] << 24);
-}
-static inline uint64_t
-rd64(const uint8_t *p)
-{
-	return (uint64_t) rd32(p) | ((uint64_t) rd32(p + 4) << 32);
-}
 
 #endif

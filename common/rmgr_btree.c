@@ -249,15 +249,11 @@ rmgr_desc_btree(struct strbuf *sb, int major, enum rmgr_style style, const struc
 				{
 					/* xl_btree_metadata: oldest_btpo_xact, float8 last_cleanup_num_heap_tuples */
 					uint32_t	xoff = major == 11 ? 16 : 20;
-					uint64_t	bits;
-					double		f;
 
 					if (b->data_len < 32)
 						return false;
-					bits = rd64(b->data + 24);
-					memcpy(&f, &bits, sizeof(f));
 					sb_printf(sb, "oldest_btpo_xact %u; last_cleanup_num_heap_tuples: %f",
-							  rd32(b->data + xoff), f);
+							  rd32(b->data + xoff), rdf64(b->data + 24));
 				}
 				return true;
 			}

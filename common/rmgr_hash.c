@@ -20,16 +20,6 @@
 #define XLOG_HASH_UPDATE_META_PAGE 0xB0
 #define XLOG_HASH_VACUUM_ONE_PAGE 0xC0
 
-static double
-rdf64(const uint8_t *p)
-{
-	uint64_t	bits = rd64(p);
-	double		f;
-
-	memcpy(&f, &bits, sizeof(f));
-	return f;
-}
-
 bool
 rmgr_desc_hash(struct strbuf *sb, int major, enum rmgr_style style, const struct walrec *r)
 {

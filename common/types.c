@@ -163,10 +163,6 @@ type_output(const struct pg_type_info *t, const uint8_t *p, size_t len,
 			size_t errlen)
 {
 	static const struct type_opts defaults = {false, true, true};
-	uint32_t	u32;
-	uint64_t	u64;
-	float		f4;
-	double		f8;
 	size_t		i;
 
 	if (o == NULL)
@@ -199,14 +195,10 @@ type_output(const struct pg_type_info *t, const uint8_t *p, size_t len,
 			sb_printf(out, "%u", rd32(p));
 			return 0;
 		case PGT_FLOAT4:
-			u32 = rd32(p);
-			memcpy(&f4, &u32, 4);
-			float_output(f4, true, o->float_legacy, out);
+			float_output(rdf32(p), true, o->float_legacy, out);
 			return 0;
 		case PGT_FLOAT8:
-			u64 = rd64(p);
-			memcpy(&f8, &u64, 8);
-			float_output(f8, false, o->float_legacy, out);
+			float_output(rdf64(p), false, o->float_legacy, out);
 			return 0;
 		case PGT_NUMERIC:
 			return numeric_output(p, len, out, err, errlen);
@@ -262,17 +254,10 @@ type_output(const struct pg_type_info *t, const uint8_t *p, size_t len,
 			/* point_out, box_out: "(x,y)", a box's high corner first */
 			for (i = 0; i < len; i += 16)
 			{
-				double		x,
-							y;
-
-				u64 = rd64(p + i);
-				memcpy(&x, &u64, 8);
-				u64 = rd64(p + i + 8);
-				memcpy(&y, &u64, 8);
 				sb_puts(out, i > 0 ? ",(" : "(");
-				float_output(x, false, o->float_legacy, out);
+				float_output(rdf64(p + i), false, o->float_legacy, out);
 				sb_putc(out, ',');
-				float_output(y, false, o->float_legacy, out);
+				float_output(rdf64(p + i + 8), false, o->float_legacy, out);
 				sb_putc(out, ')');
 			}
 			return 0;
