@@ -12,7 +12,7 @@ static const char *const names[RMGR_COUNT] = {
 	"ReplicationOrigin", "Generic", "LogicalMessage"
 };
 
-/* NULL: not ported yet. */
+/* one per built-in rmgr; custom ones (15+) in rmgr_custom.c */
 static const rmgr_desc_fn descs[RMGR_COUNT] = {
 	[RM_XLOG_ID] = rmgr_desc_xlog,
 	[RM_XACT_ID] = rmgr_desc_xact,
@@ -60,12 +60,6 @@ rmgr_identify(int major, uint8_t rmid, uint8_t info)
 }
 
 bool
-rmgr_has_desc(int major, uint8_t rmid)
-{
-	return major >= 10 && major <= 18 && rmid < RMGR_COUNT && descs[rmid] != NULL;
-}
-
-bool
 rmgr_desc(struct strbuf *sb, int major, enum rmgr_style style, const struct walrec *r)
 {
 	size_t		len = sb->len;
@@ -73,7 +67,7 @@ rmgr_desc(struct strbuf *sb, int major, enum rmgr_style style, const struct walr
 	/* a custom rmgr (15+): pg_waldump knows only its id, and says so */
 	if (rmgr_is_custom(major, r->rmid))
 		return rmgr_desc_custom(sb, major, r);
-	if (!rmgr_has_desc(major, r->rmid))
+	if (major < 10 || major > 18 || r->rmid >= RMGR_COUNT)
 		return false;
 	if (!descs[r->rmid] (sb, major, style, r))
 	{
@@ -211,7 +205,6 @@ void
 rmgr_relpath(struct strbuf *sb, int major, uint32_t spc, uint32_t db,
 			 uint32_t rel, int fork)
 {
-	static const char *const forks[] = {"main", "fsm", "vm", "init"};
 	const struct pg_profile *p = pg_profile_by_major(major);
 
 	if (spc == 1664)			/* GLOBALTABLESPACE_OID */
@@ -223,7 +216,7 @@ rmgr_relpath(struct strbuf *sb, int major, uint32_t spc, uint32_t db,
 		sb_printf(sb, "pg_tblspc/%u/PG_%d_%u/%u/%u", spc, major,
 				  p ? p->catversion_release : 0, db, rel);
 	if (fork > 0 && fork < 4)
-		sb_printf(sb, "_%s", forks[fork]);
+		sb_printf(sb, "_%s", wal_fork_names[fork]);
 }
 
 /* array_desc() of offsets (uint16 each), rmgrdesc_utils.c */

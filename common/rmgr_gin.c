@@ -57,8 +57,7 @@ recompress_leaf(struct strbuf *sb, const uint8_t *p, uint32_t n)
 
 			if (end - p < 8)
 				return false;
-			size = 8 + ((rd16(p + 6) + 1u) & ~1u);
-			size = (size + 1u) & ~1u;
+			size = 8 + ((rd16(p + 6) + 1u) & ~1u);	/* SHORTALIGN(SizeOfGinPostingList) */
 			if ((uint32_t) (end - p) < size)
 				return false;
 			p += size;

@@ -1,4 +1,8 @@
-/* Generated from each major's src/backend/access/rmgrdesc *_identify() functions by a script; do not edit by hand. */
+/*
+ * Record type names of each major, from its src/backend/access/rmgrdesc
+ * *_identify() functions (of the last minor where later minors added a
+ * name: XLOG_OVERWRITE_CONTRECORD reached 10-13 in 2021's minor releases).
+ */
 #include <stddef.h>
 
 #include "rmgr.h"
@@ -49,7 +53,7 @@ static const struct rmgr_names names10[RMGR_COUNT] = {
 	{0x00, n10_Generic},
 	{0xF0, n10_LogicalMessage},
 };
-static const struct rmgr_name n11_XLOG[] = {{0x00, "CHECKPOINT_SHUTDOWN"}, {0x10, "CHECKPOINT_ONLINE"}, {0x20, "NOOP"}, {0x30, "NEXTOID"}, {0x40, "SWITCH"}, {0x50, "BACKUP_END"}, {0x60, "PARAMETER_CHANGE"}, {0x70, "RESTORE_POINT"}, {0x80, "FPW_CHANGE"}, {0x90, "END_OF_RECOVERY"}, {0xB0, "FPI"}, {0xA0, "FPI_FOR_HINT"}, {0, NULL}};
+static const struct rmgr_name n11_XLOG[] = {{0x00, "CHECKPOINT_SHUTDOWN"}, {0x10, "CHECKPOINT_ONLINE"}, {0x20, "NOOP"}, {0x30, "NEXTOID"}, {0x40, "SWITCH"}, {0x50, "BACKUP_END"}, {0x60, "PARAMETER_CHANGE"}, {0x70, "RESTORE_POINT"}, {0x80, "FPW_CHANGE"}, {0x90, "END_OF_RECOVERY"}, {0xD0, "OVERWRITE_CONTRECORD"}, {0xB0, "FPI"}, {0xA0, "FPI_FOR_HINT"}, {0, NULL}};
 static const struct rmgr_name n11_Transaction[] = {{0x00, "COMMIT"}, {0x10, "PREPARE"}, {0x20, "ABORT"}, {0x30, "COMMIT_PREPARED"}, {0x40, "ABORT_PREPARED"}, {0x50, "ASSIGNMENT"}, {0, NULL}};
 static const struct rmgr_name n11_Storage[] = {{0x10, "CREATE"}, {0x20, "TRUNCATE"}, {0, NULL}};
 static const struct rmgr_name n11_CLOG[] = {{0x00, "ZEROPAGE"}, {0x10, "TRUNCATE"}, {0, NULL}};
@@ -95,7 +99,7 @@ static const struct rmgr_names names11[RMGR_COUNT] = {
 	{0x00, n11_Generic},
 	{0xF0, n11_LogicalMessage},
 };
-static const struct rmgr_name n12_XLOG[] = {{0x00, "CHECKPOINT_SHUTDOWN"}, {0x10, "CHECKPOINT_ONLINE"}, {0x20, "NOOP"}, {0x30, "NEXTOID"}, {0x40, "SWITCH"}, {0x50, "BACKUP_END"}, {0x60, "PARAMETER_CHANGE"}, {0x70, "RESTORE_POINT"}, {0x80, "FPW_CHANGE"}, {0x90, "END_OF_RECOVERY"}, {0xB0, "FPI"}, {0xA0, "FPI_FOR_HINT"}, {0, NULL}};
+static const struct rmgr_name n12_XLOG[] = {{0x00, "CHECKPOINT_SHUTDOWN"}, {0x10, "CHECKPOINT_ONLINE"}, {0x20, "NOOP"}, {0x30, "NEXTOID"}, {0x40, "SWITCH"}, {0x50, "BACKUP_END"}, {0x60, "PARAMETER_CHANGE"}, {0x70, "RESTORE_POINT"}, {0x80, "FPW_CHANGE"}, {0x90, "END_OF_RECOVERY"}, {0xD0, "OVERWRITE_CONTRECORD"}, {0xB0, "FPI"}, {0xA0, "FPI_FOR_HINT"}, {0, NULL}};
 static const struct rmgr_name n12_Transaction[] = {{0x00, "COMMIT"}, {0x10, "PREPARE"}, {0x20, "ABORT"}, {0x30, "COMMIT_PREPARED"}, {0x40, "ABORT_PREPARED"}, {0x50, "ASSIGNMENT"}, {0, NULL}};
 static const struct rmgr_name n12_Storage[] = {{0x10, "CREATE"}, {0x20, "TRUNCATE"}, {0, NULL}};
 static const struct rmgr_name n12_CLOG[] = {{0x00, "ZEROPAGE"}, {0x10, "TRUNCATE"}, {0, NULL}};
@@ -141,7 +145,7 @@ static const struct rmgr_names names12[RMGR_COUNT] = {
 	{0x00, n12_Generic},
 	{0xF0, n12_LogicalMessage},
 };
-static const struct rmgr_name n13_XLOG[] = {{0x00, "CHECKPOINT_SHUTDOWN"}, {0x10, "CHECKPOINT_ONLINE"}, {0x20, "NOOP"}, {0x30, "NEXTOID"}, {0x40, "SWITCH"}, {0x50, "BACKUP_END"}, {0x60, "PARAMETER_CHANGE"}, {0x70, "RESTORE_POINT"}, {0x80, "FPW_CHANGE"}, {0x90, "END_OF_RECOVERY"}, {0xB0, "FPI"}, {0xA0, "FPI_FOR_HINT"}, {0, NULL}};
+static const struct rmgr_name n13_XLOG[] = {{0x00, "CHECKPOINT_SHUTDOWN"}, {0x10, "CHECKPOINT_ONLINE"}, {0x20, "NOOP"}, {0x30, "NEXTOID"}, {0x40, "SWITCH"}, {0x50, "BACKUP_END"}, {0x60, "PARAMETER_CHANGE"}, {0x70, "RESTORE_POINT"}, {0x80, "FPW_CHANGE"}, {0x90, "END_OF_RECOVERY"}, {0xD0, "OVERWRITE_CONTRECORD"}, {0xB0, "FPI"}, {0xA0, "FPI_FOR_HINT"}, {0, NULL}};
 static const struct rmgr_name n13_Transaction[] = {{0x00, "COMMIT"}, {0x10, "PREPARE"}, {0x20, "ABORT"}, {0x30, "COMMIT_PREPARED"}, {0x40, "ABORT_PREPARED"}, {0x50, "ASSIGNMENT"}, {0, NULL}};
 static const struct rmgr_name n13_Storage[] = {{0x10, "CREATE"}, {0x20, "TRUNCATE"}, {0, NULL}};
 static const struct rmgr_name n13_CLOG[] = {{0x00, "ZEROPAGE"}, {0x10, "TRUNCATE"}, {0, NULL}};

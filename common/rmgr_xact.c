@@ -77,12 +77,15 @@ take_array(const uint8_t **p, const uint8_t *end, uint32_t size, int32_t *count,
 static bool
 parse(int major, uint8_t info, const uint8_t *d, uint32_t n, bool commit, struct parsed *ps)
 {
-	const uint8_t *p = d + 8,	/* after xact_time */
-			   *end = d + n;
+	const uint8_t *p,
+			   *end;
 
 	memset(ps, 0, sizeof(*ps));
+	/* no pointer arithmetic before the check: d is NULL without main data */
 	if (n < 8)
 		return false;
+	p = d + 8;					/* after xact_time */
+	end = d + n;
 	if (info & XLOG_XACT_HAS_INFO)
 	{
 		if (end - p < 4)
@@ -180,7 +183,7 @@ dropped_stats(struct strbuf *sb, int major, const char *label, int32_t n, const 
 
 		if (major >= 18)
 			sb_printf(sb, " %d/%u/%llu", (int32_t) rd32(x), rd32(x + 4),
-					  (unsigned long long) (((uint64_t) rd32(x + 12) << 32) | rd32(x + 8)));
+					  (unsigned long long) rd64(x + 8));
 		else
 			sb_printf(sb, " %d/%u/%u", (int32_t) rd32(x), rd32(x + 4), rd32(x + 8));
 	}

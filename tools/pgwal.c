@@ -1092,28 +1092,22 @@ emit_record(struct state *st, const struct walrec_raw *raw, const struct walrec 
 		snprintf(unknown, sizeof(unknown), "UNKNOWN (%x)", (unsigned) (r->info & ~XLR_INFO_MASK));
 		id = unknown;
 	}
+	if (name == NULL)			/* custom rmgr (15+): pg_waldump's customNNN */
+		name = rmgr_custom_name(st->t->major, r->rmid, nb, sizeof(nb));
+	if (name == NULL)			/* not reached: the reader lets no other id through */
+		name = "UNKNOWN";
 	sb_reset(&st->desc);
 	sb_reset(&st->blk);
 	if (!st->o->json)
 	{
 		have_desc = rmgr_desc(&st->desc, st->t->major, RS_WALDUMP, r);
 		block_ref_info(&st->blk, st->t->major, r, true, st->o->bkp_details);
-		if (name == NULL)
-		{
-			snprintf(nb, sizeof(nb), "custom%03u", r->rmid);
-			name = nb;
-		}
 		text_record(st, raw, r, name, id);
 	}
 	else
 	{
 		have_desc = rmgr_desc(&st->desc, st->t->major, RS_WALINSPECT, r);
 		block_ref_info(&st->blk, st->t->major, r, false, true);
-		if (name == NULL)
-		{
-			snprintf(nb, sizeof(nb), "custom%03u", r->rmid);
-			name = nb;
-		}
 		/* the hand-made line has no diagnostics: emit writes the rare record that has */
 		if (ds->n > 0 || !json_record(st, raw, r, name, id, have_desc))
 		{

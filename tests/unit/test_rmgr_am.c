@@ -1024,7 +1024,7 @@ test_brin_seq(void **state)
 }
 
 /*
- * Every record type of these rmgrs in every major, with main data and
+ * Every record type of every rmgr in every major, with main data and
  * block data of every length up to 48 bytes (all 0x00, then all 0xFF:
  * counts at their largest): no read past what was given (ASan), and a
  * description that fails leaves the buffer alone (desc() checks).
@@ -1032,8 +1032,8 @@ test_brin_seq(void **state)
 static void
 test_hostile(void **state)
 {
-	static const uint8_t rmids[] = {RM_HEAP_ID, RM_HEAP2_ID, RM_BTREE_ID, RM_HASH_ID,
-	RM_GIN_ID, RM_GIST_ID, RM_SEQ_ID, RM_SPGIST_ID, RM_BRIN_ID};
+	/* every built-in rmgr (the system ones too), and a custom id (15+) */
+	uint8_t		rmids[RMGR_COUNT + 1];
 	struct strbuf sb = STRBUF_INIT;
 	uint8_t		d[48],
 				b[48];
@@ -1042,6 +1042,9 @@ test_hostile(void **state)
 	size_t		k;
 
 	(void) state;
+	for (k = 0; k < RMGR_COUNT; k++)
+		rmids[k] = (uint8_t) k;
+	rmids[RMGR_COUNT] = 130;
 	for (fill = 0; fill < 2; fill++)
 	{
 		memset(d, fill ? 0xFF : 0x00, sizeof(d));
