@@ -1,7 +1,8 @@
 /*
  * segreader: the main fork of one relation across its segment files, read
  * forward by absolute block number, and how many blocks it has: what the
- * map forks (_fsm, _vm) need from the heap they describe.
+ * map forks (_fsm, _vm) need from the heap they describe, and TOAST
+ * chunks read again once a large TOAST table is no longer cached.
  *
  *   char **files; int n = segreader_siblings("base/5/16384_vm", &files);
  *   uint32_t nblocks; segreader_nblocks(files, n, &nblocks, &ds);
@@ -39,8 +40,9 @@ struct segreader;
 struct segreader *segreader_open(char *const *files, int n);
 /*
  * The page of absolute block blkno (BLCKSZ bytes, valid until the next
- * call), NULL if no file holds it whole; calls must ask for ascending
- * blocks.  Open and read errors and a short block are added to ds.
+ * call), NULL if no file holds it whole.  Ascending blocks are read in one
+ * pass; a lower block than the last re-opens its segment.  Open and read
+ * errors and a short block are added to ds.
  */
 const uint8_t *segreader_get(struct segreader *sr, uint32_t blkno,
 							 struct diags *ds);

@@ -6,6 +6,7 @@
 #include "blockreader.h"
 #include "heappage.h"
 #include "pglz.h"
+#include "segreader.h"
 #include "toast.h"
 
 #define EXTSIZE_MASK 0x3FFFFFFFu	/* VARLENA_EXTSIZE_MASK, also for va_tcinfo */
@@ -177,7 +178,6 @@ struct chunk_ref {
 	int32_t		seq;			/* chunk_seq */
 	uint32_t	blkno;			/* absolute block */
 	uint16_t	lp;				/* line pointer */
-	uint16_t	file;			/* index into paths */
 	uint32_t	slot;			/* cached page, or UINT32_MAX */
 };
 
@@ -194,7 +194,7 @@ struct toast_store {
 	bool		full;			/* max_refs reached */
 	size_t		max_refs;		/* TOAST_INDEX_MAX unless told otherwise */
 	size_t		max_cache;		/* TOAST_CACHE_BLOCKS unless told otherwise */
-	uint8_t		page[BLCKSZ];	/* a page re-read from its file */
+	struct segreader *sr;		/* uncached pages, read forward */
 };
 
 static int
@@ -280,7 +280,7 @@ chunk_key(const struct heap_tuple *t, uint32_t *valueid, int32_t *seq)
 
 static void
 index_page(struct toast_store *ts, const uint8_t *page, uint32_t blkno,
-		   uint16_t file, struct diags *ds)
+		   struct diags *ds)
 {
 	struct page_header h;
 	unsigned	i,
@@ -336,7 +336,6 @@ index_page(struct toast_store *ts, const uint8_t *page, uint32_t blkno,
 		r->seq = seq;
 		r->blkno = blkno;
 		r->lp = (uint16_t) i;
-		r->file = file;
 		r->slot = ts->cached ? slot : UINT32_MAX;
 	}
 }
@@ -388,7 +387,7 @@ toast_open_bounded(const char *const *paths, int npaths, size_t max_chunks,
 			continue;
 		opened++;
 		while ((r = blockreader_next(br, &page, &blkno, ds)) == BR_PAGE)
-			index_page(ts, page, blkno, (uint16_t) f, ds);
+			index_page(ts, page, blkno, ds);
 		blockreader_close(br);
 	}
 	if (opened == 0)
@@ -409,6 +408,7 @@ toast_close(struct toast_store *ts)
 	if (ts == NULL)
 		return;
 	drop_cache(ts);
+	segreader_close(ts->sr);
 	for (f = 0; f < ts->npaths; f++)
 		free(ts->paths[f]);
 	free(ts->paths);
@@ -425,23 +425,11 @@ toast_chunk_count(const struct toast_store *ts)
 static const uint8_t *
 ref_page(struct toast_store *ts, const struct chunk_ref *r, struct diags *ds)
 {
-	struct blockreader *br;
-	const uint8_t *page;
-	uint32_t	blkno;
-	const uint8_t *got = NULL;
-
 	if (r->slot != UINT32_MAX)
 		return ts->cache[r->slot];
-	br = blockreader_open(ts->paths[r->file], r->blkno, r->blkno, ds);
-	if (br == NULL)
+	if (ts->sr == NULL && (ts->sr = segreader_open(ts->paths, ts->npaths)) == NULL)
 		return NULL;
-	if (blockreader_next(br, &page, &blkno, ds) == BR_PAGE && blkno == r->blkno)
-	{
-		memcpy(ts->page, page, BLCKSZ);
-		got = ts->page;
-	}
-	blockreader_close(br);
-	return got;
+	return segreader_get(ts->sr, r->blkno, ds);
 }
 
 /* The chunk_data of r: its bytes at *data, *len of them. */
