@@ -89,15 +89,6 @@ bt_opaque_decode(const uint8_t *page, const struct page_header *h,
 	return true;
 }
 
-/* PageGetFreeSpace() */
-static uint32_t
-free_space(const struct page_header *h)
-{
-	int			space = (int) h->upper - (int) h->lower;
-
-	return space < 4 ? 0 : (uint32_t) (space - 4);
-}
-
 /* IndexTupleSize() of the tuple a line pointer points at, never past the page. */
 static unsigned
 tuple_size_at(const uint8_t *page, unsigned off)
@@ -166,7 +157,7 @@ bt_page_stats(const uint8_t *page, const struct page_header *h,
 		else
 			st->live_items++;
 	}
-	st->free_size = free_space(h);
+	st->free_size = page_free_space(h);
 	if (maxoff > 0)
 		st->avg_item_size = (uint32_t) (item_size / maxoff);
 }

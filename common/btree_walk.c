@@ -322,7 +322,7 @@ bt_tree_add_page(struct bt_tree *t, uint32_t blkno, const uint8_t *page,
 	s->prev = o->prev;
 	s->next = o->next;
 	s->level = o->level;
-	s->free = h->upper > h->lower + 4 ? (uint32_t) (h->upper - h->lower - 4) : 0;
+	s->free = page_free_space(h);
 	if (o->flags & BTP_DELETED)
 		return true;
 	s->nitems = maxoff > 0 && o->next != P_NONE ? maxoff - 1 : maxoff;

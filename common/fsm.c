@@ -158,10 +158,8 @@ fsm_heap_page_free(const uint8_t *page)
 				i;
 
 	page_header_decode(page, &h);
-	if (page_is_new(&h) || h.upper < h.lower || h.upper - h.lower < 4)
-		return 0;
-	space = (unsigned) (h.upper - h.lower) - 4;	/* PageGetFreeSpace */
-	if (space == 0)
+	space = page_free_space(&h);
+	if (page_is_new(&h) || space == 0)
 		return 0;
 	nline = page_item_count(&h);
 	if (nline >= FSM_MAX_HEAP_TUPLES_PER_PAGE)

@@ -75,6 +75,13 @@ page_is_new(const struct page_header *h)
 	return h->upper == 0;		/* PageIsNew */
 }
 
+/* PageGetFreeSpace(): pd_upper - pd_lower less one line pointer, at least 0 */
+static inline uint32_t
+page_free_space(const struct page_header *h)
+{
+	return h->upper >= h->lower + 4 ? (uint32_t) (h->upper - h->lower - 4) : 0;
+}
+
 /*
  * The header sanity checks.  Returns true if the header is sane; each
  * broken rule adds a finding at blkno.  Call only for pages that are not new.
