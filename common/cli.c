@@ -112,6 +112,18 @@ cli_emit_diags(struct emit *e, const struct diags *ds)
 	emit_arr_end(e);
 }
 
+void
+cli_file_header(struct emit *e, const char *file)
+{
+	if (emit_format_of(e) != EMIT_TEXT)
+		return;
+	emit_flush(e);
+	emit_begin(e);
+	emit_text(e, "== ");
+	emit_text(e, file);
+	emit_end(e);
+}
+
 struct emit *
 cli_emit_open(bool json)
 {

@@ -47,6 +47,9 @@ void		cli_raise(int status);
 /* The emitter on stdout, JSON or text; out of memory ends the program (2). */
 struct emit *cli_emit_open(bool json);
 
+/* Text only: the "== FILE" line a tool prints before each input's pages. */
+void		cli_file_header(struct emit *e, const char *file);
+
 /* Close the emitter; a write error on stdout is reported and gives 2. */
 int			cli_finish(struct emit *e);
 

@@ -430,14 +430,7 @@ do_file(struct emit *e, const char *file, const struct options *o)
 			oom = oom || kc == NULL;
 		}
 	}
-	if (emit_format_of(e) == EMIT_TEXT)
-	{
-		emit_flush(e);
-		emit_begin(e);
-		emit_text(e, "== ");
-		emit_text(e, file);
-		emit_end(e);
-	}
+	cli_file_header(e, file);
 	while (!oom && (r = blockreader_next(br, &page, &blkno, &ds)) != BR_END)
 	{
 		struct page_header h;

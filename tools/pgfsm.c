@@ -339,14 +339,7 @@ do_fsm(struct emit *e, const char *file, const struct options *o)
 	else if (o->check)
 		s->heap = segreader_open(heaps, nheaps);
 	s->pending = o->from;
-	if (emit_format_of(e) == EMIT_TEXT)
-	{
-		emit_flush(e);
-		emit_begin(e);
-		emit_text(e, "== ");
-		emit_text(e, file);
-		emit_end(e);
-	}
+	cli_file_header(e, file);
 
 	for (fb = 0;; fb++)
 	{

@@ -545,14 +545,7 @@ do_relation(struct emit *e, const char *file, const struct options *opts)
 	}
 	zeros_ok = blockreader_relfile(br)->fork == FORK_FSM ||
 		blockreader_relfile(br)->fork == FORK_VM;
-	if (emit_format_of(e) == EMIT_TEXT)
-	{
-		emit_flush(e);
-		emit_begin(e);
-		emit_text(e, "== ");
-		emit_text(e, file);
-		emit_end(e);
-	}
+	cli_file_header(e, file);
 	while ((r = blockreader_next(br, &page, &blkno, &ds)) != BR_END)
 	{
 		struct page_header h;

@@ -183,14 +183,8 @@ do_map(struct emit *e, const char *file, const struct options *o)
 		if (o->xact != NULL)
 			s.clog = clog_open(o->xact);
 	}
-	if (emit_format_of(e) == EMIT_TEXT && !o->summary)
-	{
-		emit_flush(e);
-		emit_begin(e);
-		emit_text(e, "== ");
-		emit_text(e, file);
-		emit_end(e);
-	}
+	if (!o->summary)
+		cli_file_header(e, file);
 
 	if (known)
 	{
