@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "emit.h"
+#include "fmt.h"
 
 #define EMIT_BUF (64 * 1024)
 #define EMIT_DEPTH 16
@@ -434,23 +435,6 @@ emit_arr_end(struct emit *e)
 	close_container(e, true);
 }
 
-static size_t
-u64toa(char *out, uint64_t v)
-{
-	char		tmp[24];
-	size_t		n = 0,
-				i;
-
-	do
-	{
-		tmp[n++] = (char) ('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	for (i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
-	return n;
-}
-
 void
 emit_uint(struct emit *e, const char *key, uint64_t v, unsigned flags)
 {
@@ -460,7 +444,7 @@ emit_uint(struct emit *e, const char *key, uint64_t v, unsigned flags)
 	if (e->fmt == EMIT_TEXT && (flags & EF_HEX))
 		n = (size_t) snprintf(b, sizeof(b), "0x%04" PRIx64, v);
 	else
-		n = u64toa(b, v);
+		n = fmt_u64(b, v);
 	scalar(e, key, b, n, flags, false, true);
 }
 
@@ -477,13 +461,8 @@ emit_int(struct emit *e, const char *key, int64_t v, unsigned flags)
 
 		n = (size_t) snprintf(b, sizeof(b), "%s0x%04" PRIx64, v < 0 ? "-" : "", m);
 	}
-	else if (v < 0)
-	{
-		b[0] = '-';
-		n = 1 + u64toa(b + 1, (uint64_t) 0 - (uint64_t) v);
-	}
 	else
-		n = u64toa(b, (uint64_t) v);
+		n = fmt_i64(b, v);
 	scalar(e, key, b, n, flags, false, true);
 }
 
@@ -548,19 +527,13 @@ emit_str(struct emit *e, const char *key, const char *s, unsigned flags)
 		emit_strn(e, key, s, strlen(s), flags);
 }
 
-int
-fmt_lsn(char *buf, size_t size, uint64_t lsn)
-{
-	return snprintf(buf, size, "%X/%X", (unsigned) (lsn >> 32), (unsigned) lsn);
-}
-
 void
 emit_lsn(struct emit *e, const char *key, uint64_t lsn, unsigned flags)
 {
-	char		b[24];
-	int			n = fmt_lsn(b, sizeof(b), lsn);
+	char		b[FMT_LSN_MAX];
+	size_t		n = fmt_lsn_pg(b, lsn);
 
-	scalar(e, key, b, (size_t) n, flags | EF_LEFT, true, false);
+	scalar(e, key, b, n, flags | EF_LEFT, true, false);
 }
 
 void

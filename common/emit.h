@@ -74,7 +74,4 @@ void		emit_text(struct emit *e, const char *s);
 /* Write buffered output now (before a diagnostic goes to stderr). */
 void		emit_flush(struct emit *e);
 
-/* Format helpers the tools share (no I/O). */
-int			fmt_lsn(char *buf, size_t size, uint64_t lsn);
-
 #endif

@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "fmt.h"
 #include "heaptuple.h"
 #include "page.h"
 
@@ -153,38 +154,23 @@ heaptuple_bits_text(const struct heap_tuple *t, char *buf, size_t size)
 	return nbits;
 }
 
-/* Decimal digits of v, backwards from end; returns the start. */
-static char *
-utoa_back(char *end, uint32_t v)
-{
-	do
-	{
-		*--end = (char) ('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	return end;
-}
-
 int
 heaptuple_ctid_text(const struct heap_tuple *t, char *buf, size_t size)
 {
-	/* by hand: this runs once per tuple of every page listed */
-	char		tmp[24];
-	char	   *end = tmp + sizeof(tmp),
-			   *p;
-	size_t		n;
+	/* without printf: this runs once per tuple of every page listed */
+	char		tmp[2 * FMT_U64_MAX + 3];
+	size_t		n = 0;
 
-	*--end = ')';
-	p = utoa_back(end, t->ctid_offset);
-	*--p = ',';
-	p = utoa_back(p, t->ctid_block);
-	*--p = '(';
-	n = (size_t) (tmp + sizeof(tmp) - p);
+	tmp[n++] = '(';
+	n += fmt_u64(tmp + n, t->ctid_block);
+	tmp[n++] = ',';
+	n += fmt_u64(tmp + n, t->ctid_offset);
+	tmp[n++] = ')';
 	if (size > 0)
 	{
 		size_t		c = n < size - 1 ? n : size - 1;
 
-		memcpy(buf, p, c);
+		memcpy(buf, tmp, c);
 		buf[c] = '\0';
 	}
 	return (int) n;

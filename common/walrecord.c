@@ -100,7 +100,7 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 	out->lsn = lsn;
 	out->tot_len = rd32(rec);
 	out->xid = rd32(rec + 4);
-	out->prev = (uint64_t) rd32(rec + 8) | ((uint64_t) rd32(rec + 12) << 32);
+	out->prev = rd64(rec + 8);
 	out->info = rec[16];
 	out->rmid = rec[17];
 	out->crc = rd32(rec + 20);
