@@ -160,10 +160,11 @@ enum lp {
 	LP_DAMAGE					/* finding added */
 };
 
-static void
+static const char *
 segname_of(const struct walreader *r, uint64_t ptr, uint32_t tli, char *buf)
 {
 	wal_segment_name(buf, tli ? tli : 1, ptr / r->cfg.seg_size, r->cfg.seg_size);
+	return buf;
 }
 
 /* XLogReaderValidatePageHeader, with zeroed and recycled pages as the end. */
@@ -172,20 +173,21 @@ validate_page(struct walreader *r, uint64_t ptr, const uint8_t *p,
 			  struct wal_page_header *h, struct diags *ds)
 {
 	uint32_t	offset = (uint32_t) (ptr % r->cfg.seg_size);
-	char		seg[32];
+	char		seg[32];		/* named only for a finding: not per page */
+
+#define SEG segname_of(r, ptr, h->tli ? h->tli : r->latest_tli, seg)
 
 	wal_page_header_decode(p, h);
-	segname_of(r, ptr, h->tli ? h->tli : r->latest_tli, seg);
 	if (h->magic == 0 && h->info == 0 && h->pageaddr == 0)
 	{
-		diag_add_lsn(ds, D_WAL_END, ptr, "zeroed page in segment %s, offset %u", seg, offset);
+		diag_add_lsn(ds, D_WAL_END, ptr, "zeroed page in segment %s, offset %u", SEG, offset);
 		return LP_END;
 	}
 	if (h->magic != r->cfg.magic)
 	{
 		diag_add_lsn(ds, D_WAL_PAGE_HEADER, ptr,
 			  "invalid magic number %04X in segment %s, offset %u",
-			  (unsigned) h->magic, seg, offset);
+			  (unsigned) h->magic, SEG, offset);
 		return LP_DAMAGE;
 	}
 	if ((h->info & ~XLP_ALL_FLAGS) != 0 ||
@@ -193,7 +195,7 @@ validate_page(struct walreader *r, uint64_t ptr, const uint8_t *p,
 	{
 		diag_add_lsn(ds, D_WAL_PAGE_HEADER, ptr,
 			  "invalid info bits %04X in segment %s, offset %u",
-			  (unsigned) h->info, seg, offset);
+			  (unsigned) h->info, SEG, offset);
 		return LP_DAMAGE;
 	}
 	if (h->info & XLP_LONG_HEADER)
@@ -202,14 +204,14 @@ validate_page(struct walreader *r, uint64_t ptr, const uint8_t *p,
 		{
 			diag_add_lsn(ds, D_WAL_PAGE_HEADER, ptr,
 				  "segment %s is from a different database system: system identifier %" PRIu64 ", expected %" PRIu64,
-				  seg, h->sysid, r->cfg.sysid);
+				  SEG, h->sysid, r->cfg.sysid);
 			return LP_DAMAGE;
 		}
 		if (h->seg_size != r->cfg.seg_size || h->xlog_blcksz != r->cfg.page_size)
 		{
 			diag_add_lsn(ds, D_WAL_PAGE_HEADER, ptr,
 				  "segment %s: segment size %u and page size %u in its header, expected %u and %u",
-				  seg, h->seg_size, h->xlog_blcksz, r->cfg.seg_size, r->cfg.page_size);
+				  SEG, h->seg_size, h->xlog_blcksz, r->cfg.seg_size, r->cfg.page_size);
 			return LP_DAMAGE;
 		}
 		if (r->cfg.sysid == 0)
@@ -222,24 +224,25 @@ validate_page(struct walreader *r, uint64_t ptr, const uint8_t *p,
 			/* a recycled segment not yet overwritten: where WAL ends */
 			diag_add_lsn(ds, D_WAL_END, ptr,
 				  "recycled page (address %X/%X) in segment %s, offset %u",
-				  (unsigned) (h->pageaddr >> 32), (unsigned) h->pageaddr, seg, offset);
+				  (unsigned) (h->pageaddr >> 32), (unsigned) h->pageaddr, SEG, offset);
 			return LP_END;
 		}
 		diag_add_lsn(ds, D_WAL_PAGE_HEADER, ptr,
 			  "unexpected pageaddr %X/%X in segment %s, offset %u",
-			  (unsigned) (h->pageaddr >> 32), (unsigned) h->pageaddr, seg, offset);
+			  (unsigned) (h->pageaddr >> 32), (unsigned) h->pageaddr, SEG, offset);
 		return LP_DAMAGE;
 	}
 	if (h->tli < r->latest_tli)
 	{
 		diag_add_lsn(ds, D_WAL_PAGE_HEADER, ptr,
 			  "out-of-sequence timeline ID %u (after %u) in segment %s, offset %u",
-			  h->tli, r->latest_tli, seg, offset);
+			  h->tli, r->latest_tli, SEG, offset);
 		return LP_DAMAGE;
 	}
 	r->latest_tli = h->tli;
 	return LP_OK;
 }
+#undef SEG
 
 static enum lp
 load_page(struct walreader *r, uint64_t ptr, struct diags *ds)

@@ -1294,9 +1294,7 @@ run(const struct options *o, const struct wal_traits *t, struct segsrc *src,
 	walreader_seek(rd, o->start);
 
 	st.o = o;
-	st.e = emit_open(o->json ? EMIT_JSON : EMIT_TEXT, stdout);
-	if (st.e == NULL)
-		return EXIT_TROUBLE;
+	st.e = cli_emit_open(o->json);
 	st.desc = (struct strbuf) STRBUF_INIT;
 	st.blk = (struct strbuf) STRBUF_INIT;
 	st.out = (struct strbuf) STRBUF_INIT;
