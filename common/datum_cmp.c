@@ -42,7 +42,7 @@ datum_cmp_supported(const struct tupcol *col)
 }
 
 /* btfloat8cmp: NaN = NaN, NaN > anything else; -0 = 0 by == */
-int
+static int
 cmp_float8(double a, double b)
 {
 	bool		an = a != a,
@@ -54,7 +54,7 @@ cmp_float8(double a, double b)
 }
 
 /* varstr_cmp in the C collation: memcmp of the common prefix, then length */
-int
+static int
 cmp_bytes_c(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen)
 {
 	int			r = memcmp(a, b, alen < blen ? alen : blen);
@@ -65,7 +65,7 @@ cmp_bytes_c(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen)
 }
 
 /* bpcharcmp: trailing spaces are not significant (bcTruelen) */
-int
+static int
 cmp_bpchar_c(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen)
 {
 	while (alen > 0 && a[alen - 1] == ' ')
@@ -201,7 +201,7 @@ num_zero(const struct num *n)
 }
 
 /* numeric_cmp / cmp_numerics */
-int
+static int
 cmp_numeric(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen,
 			int *res, char *err, size_t errlen)
 {

@@ -37,11 +37,4 @@ int			datum_cmp(const struct tupcol *col, const uint8_t *a, size_t alen,
 					  const uint8_t *b, size_t blen, int *res,
 					  char *err, size_t errlen);
 
-/* The pieces, for tests and for other callers. */
-int			cmp_float8(double a, double b);
-int			cmp_numeric(const uint8_t *a, size_t alen, const uint8_t *b,
-						size_t blen, int *res, char *err, size_t errlen);
-int			cmp_bytes_c(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen);
-int			cmp_bpchar_c(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen);
-
 #endif
