@@ -32,6 +32,7 @@ struct walreader {
 	bool		stopped;		/* end reached, or damage without keep_going */
 	bool		need_resync;	/* damage at damage_at, keep_going */
 	uint64_t	damage_at;
+	uint64_t	resync_from;	/* the page to look for a record start from */
 	uint8_t    *buf;			/* records spanning pages are copied here */
 	size_t		cap;
 };
@@ -342,14 +343,22 @@ crc_ok(const uint8_t *rec, uint32_t len)
 static enum walreader_result
 damage(struct walreader *r, uint64_t at)
 {
-	r->page_ptr = UINT64_MAX;
+	uint64_t	after = at - at % r->cfg.page_size + r->cfg.page_size;
+
 	if (r->cfg.keep_going)
 	{
 		r->need_resync = true;
 		r->damage_at = at;
+		/*
+		 * The page after the one the record starts on; or, for a record
+		 * found bad on a later page, that page: those between hold only its
+		 * continuation, and a stream cannot go back to them.
+		 */
+		r->resync_from = r->page_ptr != UINT64_MAX && r->page_ptr > after ? r->page_ptr : after;
 	}
 	else
 		r->stopped = true;
+	r->page_ptr = UINT64_MAX;
 	return WR_DAMAGE;
 }
 
@@ -372,7 +381,8 @@ static enum walreader_result
 record_damage(struct walreader *r, uint64_t lsn, struct diags *ds)
 {
 	struct diags scratch;
-	uint64_t	next;
+	uint64_t	cur = r->page_ptr,
+				next;
 
 	if (r->page_ptr == UINT64_MAX)
 		return damage(r, lsn);
@@ -392,7 +402,7 @@ record_damage(struct walreader *r, uint64_t lsn, struct diags *ds)
 		diag_add_lsn(ds, D_WAL_END, lsn, "invalid record on the last written page (%s)", detail);
 		return end(r);
 	}
-	r->page_ptr = UINT64_MAX;
+	r->page_ptr = cur;			/* the page the record was found bad on */
 	return damage(r, lsn);
 }
 
@@ -468,7 +478,7 @@ walreader_next(struct walreader *r, struct walrec_raw *rec, struct diags *ds)
 		enum lp		res;
 
 		r->need_resync = false;
-		res = find_record_start(r, from - from % ps + ps, true, ds);
+		res = find_record_start(r, r->resync_from, true, ds);
 		if (res == LP_END)
 			return end(r);
 		diag_add_lsn(ds, D_WAL_SKIPPED, from, "resynchronised at %X/%X",

@@ -16,8 +16,10 @@
  *   walreader_free(r);
  *
  * Pages come from the caller's read_page callback, asked for in increasing
- * order of address (the reader never goes back), so a caller can stream
- * segments from gzip'd files or a pipe.  The record handed out (rec.data)
+ * order of address, so a caller can stream segments from gzip'd files or a
+ * pipe.  One exception: with keep_going, after a record found bad it looks
+ * at the next page (is this the end of the WAL?), then resumes on the page
+ * the record was found bad on: a streaming caller keeps its last two pages.  The record handed out (rec.data)
  * points into the reader or into the page the callback returned, and stays
  * valid until the next call.  Memory: one record buffer that grows with the
  * data actually read (never with a length the file merely claims), capped

@@ -52,6 +52,9 @@ struct segsrc {
 	uint64_t	base;			/* xlp_pageaddr of the stream's first page */
 	uint8_t    *hold;			/* the last page handed out, so it can be asked again */
 	uint64_t	hold_ptr;		/* its address; UINT64_MAX: none */
+	uint8_t    *prev;			/* the one before: resynchronising after a record
+								 * found bad on the page after it goes back one */
+	uint64_t	prev_ptr;		/* its address; UINT64_MAX: none */
 	/* files: a zeroed page with written WAL after it (see written_after) */
 	uint16_t	magic;			/* XLOG_PAGE_MAGIC of the major */
 	uint64_t	gap_from;		/* the zeroed page */
@@ -296,6 +299,11 @@ read_stream_page(struct segsrc *s, uint64_t ptr, const uint8_t **page, struct di
 		*page = s->hold;
 		return WRP_OK;
 	}
+	if (ptr == s->prev_ptr)
+	{
+		*page = s->prev;
+		return WRP_OK;
+	}
 	if (ptr < s->base || ptr - s->base < input_offset(s->in))
 		return WRP_END;			/* behind us: cannot be read again */
 	off = ptr - s->base;
@@ -310,6 +318,14 @@ read_stream_page(struct segsrc *s, uint64_t ptr, const uint8_t **page, struct di
 		return WRP_ERROR;
 	if (p == NULL || got < s->page_size)
 		return WRP_END;			/* the stream ends: the end of the WAL */
+	{
+		/* the page handed out last stays valid: the older buffer is reused */
+		uint8_t    *older = s->prev;
+
+		s->prev = s->hold;
+		s->prev_ptr = s->hold_ptr;
+		s->hold = older;
+	}
 	memcpy(s->hold, p, s->page_size);
 	s->hold_ptr = ptr;
 	*page = s->hold;
@@ -1415,13 +1431,17 @@ run_stream(struct options *o, const char *start_seg, const char *end_seg)
 	src.page_size = lh.xlog_blcksz;
 	src.base = lh.pageaddr;
 	src.hold = malloc(src.page_size);
-	if (src.hold == NULL)
+	src.prev = malloc(src.page_size);
+	if (src.hold == NULL || src.prev == NULL)
 	{
+		free(src.hold);
+		free(src.prev);
 		input_close(src.in);
 		return EXIT_TROUBLE;
 	}
 	memcpy(src.hold, p, src.page_size);
 	src.hold_ptr = src.base;
+	src.prev_ptr = UINT64_MAX;
 	if (start_seg != NULL || end_seg != NULL)
 	{
 		uint32_t	tli;
@@ -1446,6 +1466,7 @@ run_stream(struct options *o, const char *start_seg, const char *end_seg)
 		o->tli = lh.tli;
 	rc = run(o, t, &src, &ds);
 	free(src.hold);
+	free(src.prev);
 	return rc;
 }
 

@@ -117,7 +117,7 @@ if [ -f testdata/pg16/oracle/meta.json ]; then
 	s16=$(jq -r .start_lsn testdata/pg16/oracle/meta.json)
 	e16=$(jq -r .end_lsn testdata/pg16/oracle/meta.json)
 	got=$("$BIN/pgwal" -s "$s16" -e "$e16" "$D16"/*.gz 2>/dev/null | wc -l)
-	[ "$got" -eq "$n16" ] && pass "pgwal pg16 7 segments as files ($got records)" || fail "pgwal pg16 7 segments as files" "$got of $n16"
+	[ "$got" -eq "$n16" ] && pass "pgwal pg16 segments as files ($got records)" || fail "pgwal pg16 segments as files" "$got of $n16"
 	mkdir -p "$TMP/wal16"
 	cp "$D16"/*.gz "$TMP/wal16/"
 	rm "$TMP/wal16/00000001000000000000000D.gz"
@@ -128,12 +128,30 @@ fi
 # "-": segments on standard input, gzip'd members one after the other
 if [ -f testdata/pg16/oracle/meta.json ]; then
 	got=$(cat testdata/pg16/data/pg_wal/*.gz | "$BIN/pgwal" -s "$s16" -e "$e16" - 2>"$TMP/err" | wc -l)
-	[ "$got" -eq "$n16" ] && pass "pgwal - (stdin, 7 gzip'd segments) ($got records)" || fail "pgwal - (stdin)" "$got of $n16: $(head -c 200 "$TMP/err")"
+	[ "$got" -eq "$n16" ] && pass "pgwal - (stdin, gzip'd segments) ($got records)" || fail "pgwal - (stdin)" "$got of $n16: $(head -c 200 "$TMP/err")"
 	gzip -dc testdata/pg16/data/pg_wal/*.gz | "$BIN/pgwal" -q - 2>"$TMP/err"
 	[ $? -eq 0 ] && pass "pgwal - plain stream exit 0" || fail "pgwal - plain stream exit 0" "$(head -c 200 "$TMP/err")"
 	check "pgwal - with another file" 2 "$BIN/pgwal" - "$D16/00000001000000000000000B.gz"
 	printf 'garbage' | "$BIN/pgwal" - >/dev/null 2>&1
 	[ $? -eq 2 ] && pass "pgwal - not WAL exit 2" || fail "pgwal - not WAL exit 2" "exit $?"
+
+	# -k after a record found bad pages after its start (the longest record,
+	# a byte flipped half way): stdin resynchronises where a file does
+	big=$(oracle_cat testdata/pg16/oracle/wal_records.jsonl | jq -s -r 'max_by(.record_length) | "\(.start_lsn) \(.record_length)"')
+	blsn=${big%% *}; blen=${big#* }
+	boff=$(( (0x${blsn#*/} % 1048576) + blen / 2 ))
+	[ $((boff % 8192)) -lt 64 ] && boff=$((boff + 64))
+	bseg=$(printf '%08X%08X%08X' 1 0 $(( 0x${blsn#*/} / 1048576 )))
+	bf="$TMP/wal/$bseg"
+	gzip -dc "$D16/$bseg.gz" >"$bf"
+	b=$(od -An -tu1 -j$boff -N1 "$bf" | tr -d ' ')
+	printf "$(printf '\\%03o' $(( b ^ 255 )))" | dd of="$bf" bs=1 seek=$boff count=1 conv=notrunc 2>/dev/null
+	nf=$("$BIN/pgwal" -k "$bf" 2>"$TMP/errf" | wc -l)
+	ns=$("$BIN/pgwal" -k - <"$bf" 2>"$TMP/errs" | wc -l)
+	if [ "$blen" -gt 16384 ] && [ "$nf" -eq "$ns" ] && grep -q "lsn $blsn: WAL skipped (resynchronised at" "$TMP/errs" &&
+		[ "$(grep resynchronised "$TMP/errf")" = "$(grep resynchronised "$TMP/errs")" ]
+	then pass "pgwal -k - resynchronises after a long bad record as a file does ($ns records)"
+	else fail "pgwal -k - resynchronises after a long bad record" "file $nf, stdin $ns records: $(head -c 300 "$TMP/errs")"; fi
 fi
 
 # a bad record on the last written page is the end of the WAL, not damage
