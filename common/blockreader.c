@@ -1,3 +1,7 @@
+/*
+ * blockreader: the blocks of one relation segment file, numbered as md.c
+ * numbers them (the segment number times RELSEG_SIZE, plus the offset).
+ */
 #include <stdlib.h>
 
 #include "blockreader.h"
@@ -34,7 +38,9 @@ blockreader_open(const char *path, uint32_t from, uint32_t to, struct diags *ds)
 	br->to = to;
 	if (from > br->next)
 	{
-		uint64_t	want = (uint64_t) (from - br->next) * BLCKSZ;
+		/* never past a segment's end: on a stream that is reading, not seeking */
+		uint32_t	skip = from - br->next > RELSEG_SIZE ? RELSEG_SIZE : from - br->next;
+		uint64_t	want = (uint64_t) skip * BLCKSZ;
 		uint64_t	got = input_skip(br->in, want, ds);
 
 		br->next += (uint32_t) (got / BLCKSZ);
@@ -53,6 +59,19 @@ blockreader_next(struct blockreader *br, const uint8_t **page, uint32_t *blkno,
 
 	if (br->done || br->next > br->to)
 		return BR_END;
+	if (br->next - br->rf.first_block >= RELSEG_SIZE)
+	{
+		/*
+		 * PostgreSQL never writes a segment longer than RELSEG_SIZE blocks:
+		 * more is not a relation file (a device, a pipe that never ends, a
+		 * concatenation).  Say so if one more byte is there, read no further.
+		 */
+		br->done = true;
+		if (input_next(br->in, 1, &got, ds) != NULL)
+			diag_add_block(ds, D_INPUT_TOO_LONG, br->next,
+						   "%u blocks; stopped", (unsigned) RELSEG_SIZE);
+		return input_failed(br->in) ? BR_ERROR : BR_END;
+	}
 	p = input_next(br->in, BLCKSZ, &got, ds);
 	*blkno = br->next;
 	if (p == NULL)

@@ -10,7 +10,10 @@
  *   blockreader_close(br);
  *
  * from/to are absolute block numbers (inclusive; to = UINT32_MAX for all):
- * the file name's segment number says where the file starts.
+ * the file name's segment number says where the file starts.  One input
+ * yields at most RELSEG_SIZE blocks, as a segment holds: past that,
+ * D_INPUT_TOO_LONG is added and BR_END returned, so a device or a pipe
+ * that never ends ends here.
  */
 #ifndef PGOD_BLOCKREADER_H
 #define PGOD_BLOCKREADER_H

@@ -35,7 +35,17 @@ struct bt_keycheck {
 	size_t		ndl,
 				capdl;
 	uint64_t	compared;
+	size_t		held;			/* bytes of key copies and downlinks kept */
+	bool		full;			/* over KEYCHECK_MAX_HELD: pages after not kept */
 };
+
+/*
+ * What the checks across pages may keep: a real index keeps about three
+ * keys per page, but a hostile one could make every page hold 2.7 kB keys
+ * and hundreds of downlinks.  Past the bound the pages read later are
+ * checked on their own only, and a notice says from which block.
+ */
+#define KEYCHECK_MAX_HELD ((size_t) 16 * 1024 * 1024)
 
 struct bt_keycheck *
 bt_keycheck_new(const struct bt_keydesc *kd)
@@ -157,6 +167,7 @@ add_downlink(struct bt_keycheck *kc, uint32_t parent, uint16_t item,
 	}
 	d = &kc->dl[kc->ndl];
 	memset(d, 0, sizeof(*d));
+	kc->held += sizeof(*d) + (sep ? sep->end : 0);
 	d->parent = parent;
 	d->item = item;
 	d->child = child;
@@ -187,17 +198,32 @@ bt_keycheck_page(struct bt_keycheck *kc, uint32_t blkno, const uint8_t *page,
 	bool		has_hk = false,
 				has_prev = false,
 				has_first = false;
-	struct page_keys *pk;
+	struct page_keys *pk,
+				alone = {0};
+	bool		keep;
 	struct diags scratch;
 
 	if (o->flags & (BTP_DELETED | BTP_META))
 		return true;			/* no keys to order */
-	if (!grow_pages(kc, blkno))
-		return false;
-	pk = &kc->pages[blkno];
+	if (!kc->full && kc->held > KEYCHECK_MAX_HELD)
+	{
+		kc->full = true;
+		diag_add_block(ds, D_VALUE_LIMIT, blkno,
+					   "keys of over %zu MiB kept: from here on pages are checked on their own, not against their siblings, parents and children",
+					   KEYCHECK_MAX_HELD >> 20);
+	}
+	keep = !kc->full;
+	if (!keep)
+		pk = &alone;			/* checked on its own: nothing kept */
+	else
+	{
+		if (!grow_pages(kc, blkno))
+			return false;
+		pk = &kc->pages[blkno];
+	}
 	if (pk->have)
 		return true;
-	pk->have = true;
+	pk->have = keep;
 	pk->leaf = leaf;
 	pk->level = o->level;
 	pk->next = o->next;
@@ -209,9 +235,13 @@ bt_keycheck_page(struct bt_keycheck *kc, uint32_t blkno, const uint8_t *page,
 	{
 		bt_key_from_item(&kc->kd, &it, false, blkno, &hk);
 		has_hk = true;
-		if (!bt_key_copy(&pk->hikey, &hk))
-			return false;
-		pk->has_hikey = true;
+		if (keep)
+		{
+			if (!bt_key_copy(&pk->hikey, &hk))
+				return false;
+			kc->held += hk.end;
+			pk->has_hikey = true;
+		}
 	}
 	for (unsigned off = firstdata; off <= n; off++)
 	{
@@ -220,7 +250,7 @@ bt_keycheck_page(struct bt_keycheck *kc, uint32_t blkno, const uint8_t *page,
 		if (!bt_item_decode(page, h, o, off, prof, blkno, &it, &scratch))
 			continue;
 		bt_key_from_item(&kc->kd, &it, minus_inf, blkno, &k);
-		if (!leaf && !add_downlink(kc, blkno, (uint16_t) off, it.ctid.block,
+		if (keep && !leaf && !add_downlink(kc, blkno, (uint16_t) off, it.ctid.block,
 								   minus_inf ? NULL : &k))
 			return false;
 		if (minus_inf)
@@ -237,19 +267,21 @@ bt_keycheck_page(struct bt_keycheck *kc, uint32_t blkno, const uint8_t *page,
 		}
 		if (has_hk && cmp(kc, &k, true, &hk, ds) > 0)
 			finding(ds, blkno, (uint16_t) off, "item %u is above the high key", off);
-		if (!has_first)
+		if (!has_first && keep)
 		{
 			if (!bt_key_copy(&pk->first, &k))
 				return false;
+			kc->held += k.end;
 			pk->has_first = has_first = true;
 		}
 		prev = k;
 		has_prev = true;
 	}
-	if (has_prev)
+	if (has_prev && keep)
 	{
 		if (!bt_key_copy(&pk->last, &prev))
 			return false;
+		kc->held += prev.end;
 		pk->has_last = true;
 	}
 	return true;

@@ -13,8 +13,10 @@
  * of a right sibling >= the left page's high key and > its last item; and
  * for each downlink of an internal page, the child's first item >= the
  * separator and its last item <= the next separator (or the parent's high
- * key).  Keeps copies of three tuples per page and of every separator:
- * memory grows with the index read.  Pure; findings in the caller's diags,
+ * key).  Keeps copies of three tuples per page and of every separator,
+ * up to 16 MiB: past that a D_VALUE_LIMIT notice, and the later pages are
+ * checked on their own only, so memory stays bounded whatever the index
+ * holds.  Pure; findings in the caller's diags,
  * code D_BT_KEY_ORDER, naming blocks and items.
  */
 #ifndef PGOD_BTREE_KEYCHECK_H

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "btree_walk.h"
+#include "relpath.h"
 
 struct bt_sum {
 	uint8_t		state;			/* enum bt_sum_state */
@@ -53,6 +54,8 @@ struct bt_tree {
 	uint32_t	capd;
 	struct bt_meta meta;
 	bool		has_meta;
+	bool		too_many_down;	/* downlinks past RELSEG_SIZE were dropped */
+	bool		said_too_many;	/* and a finding said so */
 };
 
 /* A growing list of block numbers (one level's sibling chain). */
@@ -105,6 +108,15 @@ slot(struct bt_tree *t, uint32_t blkno)
 static bool
 add_down(struct bt_tree *t, uint32_t child, uint16_t item)
 {
+	/*
+	 * Every page but the root has one downlink in a sound tree, and a
+	 * segment has RELSEG_SIZE pages: more is damage, and not kept.
+	 */
+	if (t->nd >= RELSEG_SIZE)
+	{
+		t->too_many_down = true;
+		return true;
+	}
 	if (t->nd == t->capd)
 	{
 		uint32_t	cap = t->capd ? t->capd * 2 : 256;
@@ -237,7 +249,7 @@ check_tuples(const uint8_t *page, const struct page_header *h,
 			t->s[blkno].hk_hash = pivot_hash(&it, heapkeyspace);
 			t->s[blkno].hk_block = it.ctid.block;
 		}
-		if (!leaf && off > first && t->nd > 0)
+		if (!leaf && off > first && t->nd > 0 && !t->too_many_down)
 		{
 			/* this pivot is the separator after the previous downlink */
 			t->d[t->nd - 1].sep_kind = SEP_KEY;
@@ -327,6 +339,13 @@ bt_tree_add_page(struct bt_tree *t, uint32_t blkno, const uint8_t *page,
 		return true;
 	s->nitems = maxoff > 0 && o->next != P_NONE ? maxoff - 1 : maxoff;
 	check_tuples(page, h, o, prof, t->has_meta && t->meta.version >= 4, blkno, t, ds);
+	if (t->too_many_down && !t->said_too_many)
+	{
+		t->said_too_many = true;
+		diag_add_block(ds, D_BT_DOWNLINK, blkno,
+					   "more downlinks than a segment has pages (%u): the rest are not followed",
+					   (unsigned) RELSEG_SIZE);
+	}
 	/* check_tuples may have grown t->s: find the slot again */
 	s = &t->s[blkno];
 	s->down_first = nd;

@@ -15,7 +15,9 @@
  * links, level, flags, counts, a hash of its high key and its downlinks
  * with a hash of the separator after each: memory grows with the index
  * actually read (some 60 bytes per page, 24 per downlink), never with a
- * count read from it.  Pure: no I/O; findings go into the caller's diags.
+ * count read from it.  A segment has at most RELSEG_SIZE pages, so the
+ * block reader bounds the first; downlinks past RELSEG_SIZE (a sound tree
+ * has one per page) are damage, said once with D_BT_DOWNLINK, and not kept.  Pure: no I/O; findings go into the caller's diags.
  *
  * Key order between different keys needs the key types, which this module
  * does not have: it is not checked here (see pgbtree(1)).

@@ -61,6 +61,7 @@ static const struct {
 	[D_HEAP_TUPLE_HEADER] = {SEV_DAMAGE, "heap_tuple_header", "invalid heap tuple header"},
 	[D_HEAP_HOT_CHAIN] = {SEV_DAMAGE, "heap_hot_chain", "broken HOT chain"},
 	[D_HEAP_ATTRIBUTES] = {SEV_DAMAGE, "heap_attributes", "heap tuple attributes do not fit"},
+	[D_INPUT_TOO_LONG] = {SEV_DAMAGE, "input_too_long", "input longer than a relation segment"},
 };
 
 void

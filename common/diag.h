@@ -76,6 +76,7 @@ enum diag_code {
 	D_HEAP_TUPLE_HEADER,	/* pgpage --check: a heap tuple header breaks a rule */
 	D_HEAP_HOT_CHAIN,	/* pgpage --check: a broken HOT/update chain */
 	D_HEAP_ATTRIBUTES,	/* pgpage --check: attributes do not fit the tuple */
+	D_INPUT_TOO_LONG,	/* an input longer than a relation segment: read no further */
 	D__COUNT
 };
 

@@ -1,3 +1,8 @@
+/*
+ * mapfork: the pages of a free space map or visibility map fork, read as
+ * freespace.c and visibilitymap.c read them (RBM_ZERO_ON_ERROR).
+ */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,9 +71,22 @@ mapfork_page(struct mapfork *m, uint32_t blkno, struct diags *ds)
 		return NULL;			/* callers ask in ascending order */
 	while (!m->ended)
 	{
+		int			before = ds->n;
+
 		r = blockreader_next(m->br, &p, &b, ds);
 		if (r != BR_PAGE)
 		{
+			/* the map's findings name heap blocks; this one names the fork's */
+			for (int i = before; i < ds->n; i++)
+				if (ds->d[i].code == D_INPUT_TOO_LONG && ds->d[i].has_blkno)
+				{
+					char		detail[DIAG_DETAIL];
+
+					snprintf(detail, sizeof(detail), "fork block %u: %s",
+							 (unsigned) ds->d[i].blkno, ds->d[i].detail);
+					memcpy(ds->d[i].detail, detail, sizeof(detail));
+					ds->d[i].has_blkno = 0;
+				}
 			m->ended = true;
 			break;
 		}

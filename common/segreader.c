@@ -1,3 +1,7 @@
+/*
+ * segreader: a relation's main fork across its segment files, as md.c
+ * finds them (REL, REL.1, ...) and sizes them (mdnblocks).
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +12,9 @@
 #include "page.h"
 #include "relpath.h"
 #include "segreader.h"
+
+/* The most a segment file holds: PostgreSQL never writes a longer one. */
+#define SEGMENT_BYTES ((uint64_t) RELSEG_SIZE * BLCKSZ)
 
 struct segreader {
 	char	   *const *files;
@@ -125,7 +132,9 @@ segreader_nblocks(char *const *files, int n, uint32_t *nblocks, struct diags *ds
 			bytes = (uint64_t) size;
 		else
 		{
-			while (input_next(in, INPUT_MAX_PIECE, &got, ds) != NULL)
+			/* a stream is counted, but no further than a segment holds */
+			while (bytes <= SEGMENT_BYTES &&
+				   input_next(in, INPUT_MAX_PIECE, &got, ds) != NULL)
 				bytes += got;
 			if (input_failed(in))
 			{
@@ -134,6 +143,13 @@ segreader_nblocks(char *const *files, int n, uint32_t *nblocks, struct diags *ds
 			}
 		}
 		input_close(in);
+		if (bytes > SEGMENT_BYTES)
+		{
+			/* what the block reader will read of it, and say so as it does */
+			diag_add_block(ds, D_INPUT_TOO_LONG, rf.first_block + RELSEG_SIZE,
+						   "%s: %u blocks; stopped", files[i], (unsigned) RELSEG_SIZE);
+			bytes = SEGMENT_BYTES;
+		}
 		if (bytes >= BLCKSZ && (uint64_t) rf.first_block + bytes / BLCKSZ > total)
 			total = (uint64_t) rf.first_block + bytes / BLCKSZ;
 	}
