@@ -85,7 +85,55 @@ struct vmscan {
 	bool		have_cur;
 	uint64_t	visible;
 	uint64_t	frozen;
+	uint64_t	checked;		/* heap blocks held against their page (--check) */
+	uint64_t	found[D__COUNT];	/* findings by kind, for the verdict */
+	bool		damaged;		/* a finding of damage in this map */
 };
+
+/* The check's findings, counted by kind in the verdict (CHECKS in pgvm(1)). */
+static const enum diag_code check_kinds[] = {
+	D_VM_BITS, D_VM_PAGE_FLAG, D_VM_MAP_BIT, D_VM_NOT_VISIBLE, D_VM_NOT_FROZEN
+};
+
+/* Count what ds holds, then print it: the verdict sums what was reported. */
+static void
+report(struct emit *e, struct vmscan *s, struct diags *ds)
+{
+	for (int i = 0; i < ds->n; i++)
+		s->found[ds->d[i].code]++;
+	if (ds->worst >= SEV_DAMAGE)
+		s->damaged = true;
+	cli_report(e, s->file, ds);
+}
+
+/*
+ * The last line of --check: blocks checked, findings of each check's kind
+ * (and of any other kind of damage, the map's own pages included), and
+ * whether all was well, as pgbtree -c and pgfsm -c end.
+ */
+static void
+emit_verdict(struct emit *e, const struct vmscan *s)
+{
+	uint64_t	other = 0;
+
+	for (int c = 0; c < D__COUNT; c++)
+	{
+		bool		listed = false;
+
+		for (size_t k = 0; k < sizeof(check_kinds) / sizeof(check_kinds[0]); k++)
+			listed = listed || check_kinds[k] == (enum diag_code) c;
+		if (!listed && diag_severity_of((enum diag_code) c) >= SEV_DAMAGE)
+			other += s->found[c];
+	}
+	emit_begin(e);
+	emit_str(e, "file", s->file, EF_NOTEXT);
+	emit_uint(e, "blocks_checked", s->checked, 0);
+	for (size_t k = 0; k < sizeof(check_kinds) / sizeof(check_kinds[0]); k++)
+		emit_uint(e, diag_name(check_kinds[k]), s->found[check_kinds[k]], 0);
+	emit_uint(e, "other_damage", other, 0);
+	emit_bool(e, "ok", !s->damaged, 0);
+	emit_end(e);
+}
 
 static uint8_t
 status_of(struct vmscan *s, uint32_t heapblk, struct diags *ds)
@@ -131,12 +179,15 @@ do_block(struct emit *e, struct vmscan *s, uint32_t blkno, uint8_t st,
 	if (st & VM_ALL_FROZEN)
 		s->frozen++;
 	if (o->check)
+	{
 		vm_check_heap_page(segreader_get(s->heap, blkno, ds), blkno, st, s->clog, ds);
+		s->checked++;
+	}
 	else if ((st & VM_ALL_FROZEN) && !(st & VM_ALL_VISIBLE))
 		diag_add_block(ds, D_VM_BITS, blkno, NULL);
 	if (!o->summary && listed(o, st))
 		emit_block(e, s, blkno, st, ds);
-	cli_report(e, s->file, ds);
+	report(e, s, ds);
 }
 
 static void
@@ -220,7 +271,16 @@ do_map(struct emit *e, const char *file, const struct options *o)
 				do_block(e, &s, b, st, o, &ds);
 				pending = b + 1;
 			}
-			cli_report(e, file, &ds);
+			report(e, &s, &ds);
+			if (s.cur_page == NULL)
+			{
+				/* a new or unreadable map page: no bit set in all it covers */
+				uint64_t	next = vm_first_heapblk(s.cur_mapblock + 1);
+
+				if (next > (uint64_t) o->to || next >= UINT32_MAX - 1)
+					break;
+				b = (uint32_t) next - 1;
+			}
 			if (b == UINT32_MAX - 1)
 				break;
 		}
@@ -237,7 +297,9 @@ do_map(struct emit *e, const char *file, const struct options *o)
 			emit_null(e, "heap_blocks", 0);
 		emit_end(e);
 	}
-	cli_report(e, file, &ds);
+	report(e, &s, &ds);
+	if (o->check)
+		emit_verdict(e, &s);
 	clog_close(s.clog);
 	segreader_close(s.heap);
 	mapfork_close(s.map);
