@@ -124,6 +124,13 @@ cli_file_header(struct emit *e, const char *file)
 	emit_end(e);
 }
 
+void
+cli_write_failed(int err)
+{
+	fprintf(stderr, "%s: error writing standard output: %s\n", prog, strerror(err));
+	exit(EXIT_TROUBLE);
+}
+
 struct emit *
 cli_emit_open(bool json)
 {
@@ -134,6 +141,7 @@ cli_emit_open(bool json)
 		fprintf(stderr, "%s: out of memory\n", prog);
 		exit(EXIT_TROUBLE);
 	}
+	emit_on_write_error(e, cli_write_failed);
 	return e;
 }
 

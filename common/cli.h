@@ -50,6 +50,14 @@ struct emit *cli_emit_open(bool json);
 /* Text only: the "== FILE" line a tool prints before each input's pages. */
 void		cli_file_header(struct emit *e, const char *file);
 
+/*
+ * A write of stdout failed (errno err): "prog: error writing standard
+ * output: ...", exit 2 at once; reading on would be wasted (a reader of
+ * "| head" that is gone, SIGPIPE ignored).  cli_emit_open() sets it as the
+ * emitter's write-error hook; a tool that writes stdout by itself calls it.
+ */
+void		cli_write_failed(int err) __attribute__((noreturn));
+
 /* Close the emitter; a write error on stdout is reported and gives 2. */
 int			cli_finish(struct emit *e);
 

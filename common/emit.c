@@ -23,6 +23,7 @@ struct emit {
 	enum emit_format fmt;
 	FILE	   *out;
 	int			err;			/* first errno of a failed write */
+	void		(*on_error) (int err);	/* told of the first failed write */
 	size_t		len;
 	int			depth;			/* 0 = top-level object open */
 	int			suppress_depth; /* >0: inside a suppressed container */
@@ -50,16 +51,46 @@ emit_format_of(const struct emit *e)
 }
 
 void
+emit_on_write_error(struct emit *e, void (*fn) (int err))
+{
+	e->on_error = fn;
+}
+
+/*
+ * The first failed write: remembered for emit_close(), and told at once
+ * to the hook, so that a reader of "| head" gone (EPIPE with SIGPIPE
+ * ignored) stops the tool instead of letting it read on to the end.
+ */
+static void
+write_failed(struct emit *e)
+{
+	e->err = errno ? errno : EIO;
+	if (e->on_error != NULL)
+		e->on_error(e->err);
+}
+
+/* n bytes to the stream, unless an earlier write failed. */
+static void
+out_write(struct emit *e, const char *s, size_t n)
+{
+	if (e->err != 0 || n == 0)
+		return;
+	errno = 0;
+	if (fwrite(s, 1, n, e->out) != n)
+		write_failed(e);
+}
+
+void
 emit_flush(struct emit *e)
 {
-	if (e->len > 0 && e->err == 0)
-	{
-		if (fwrite(e->buf, 1, e->len, e->out) != e->len)
-			e->err = errno ? errno : EIO;
-	}
+	out_write(e, e->buf, e->len);
 	e->len = 0;
-	if (e->err == 0 && fflush(e->out) != 0)
-		e->err = errno ? errno : EIO;
+	if (e->err == 0)
+	{
+		errno = 0;
+		if (fflush(e->out) != 0)
+			write_failed(e);
+	}
 }
 
 int
@@ -82,14 +113,11 @@ put(struct emit *e, const char *s, size_t n)
 {
 	if (e->len + n > EMIT_BUF)
 	{
-		if (e->err == 0 && e->len > 0 &&
-			fwrite(e->buf, 1, e->len, e->out) != e->len)
-			e->err = errno ? errno : EIO;
+		out_write(e, e->buf, e->len);
 		e->len = 0;
 		if (n > EMIT_BUF)
 		{
-			if (e->err == 0 && fwrite(s, 1, n, e->out) != n)
-				e->err = errno ? errno : EIO;
+			out_write(e, s, n);
 			return;
 		}
 	}

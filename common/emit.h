@@ -15,8 +15,11 @@
  *   if (emit_close(e) != 0) the writes to stdout failed (errno kept).
  *
  * Output is buffered in the handle and written with fwrite in large pieces;
- * a write error is remembered and reported once by emit_close().  SIGPIPE is
- * left alone, so "| head" ends the program quietly.  Any byte is escaped
+ * a write error is remembered and reported once by emit_close(), and told
+ * at once to the hook emit_on_write_error() sets (the tools' hook, set by
+ * cli_emit_open(), reports it and exits 2: with SIGPIPE ignored, a closed
+ * "| head" stops the reading at the first failed write).  SIGPIPE is left
+ * alone, so "| head" ends the program quietly.  Any byte is escaped
  * correctly in JSON: valid UTF-8 passes through, other bytes >= 0x80 are
  * written as \u00XX (their Latin-1 reading), controls as \n, \t, \u00XX.
  *
@@ -46,6 +49,8 @@ struct emit *emit_open(enum emit_format fmt, FILE *out);
 /* Flush and free; 0 if every write succeeded, else the first errno. */
 int			emit_close(struct emit *e);
 enum emit_format emit_format_of(const struct emit *e);
+/* Call fn(errno) on the first failed write of stdout (fn may exit). */
+void		emit_on_write_error(struct emit *e, void (*fn) (int err));
 
 void		emit_begin(struct emit *e);
 void		emit_end(struct emit *e);
