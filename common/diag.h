@@ -41,6 +41,15 @@ enum diag_code {
 	D_CONTROL_CRC,
 	D_UNKNOWN_VERSION,
 	D_NOT_SUPPORTED,
+	D_CHECKSUMS_DISABLED,	/* pgpage -k: pg_control says data checksums are off (notice) */
+	D_ZERO_PAGES,		/* all-zero pages amid written ones: PostgreSQL's new pages (notice) */
+	D_TORN_PAGE,		/* a zero header over bytes that are not: PageIsVerified fails */
+	D_VERSION_OVERRIDE,	/* --pg-version differs from the cluster's (notice) */
+	D_NOT_RELATION,		/* pgpage: PG_VERSION, pg_internal.init, ...: skipped (notice) */
+	D_WAL_SEGMENT_INPUT,	/* pgpage: a WAL segment: for pgwal (notice) */
+	D_EMPTY_FILE,		/* a file of no pages: a truncated relation (notice) */
+	D_BAD_RELMAP,		/* pg_filenode.map: size, magic or count */
+	D_RELMAP_CRC,		/* pg_filenode.map: CRC mismatch */
 	D_WAL_END,			/* pgwal: end of WAL (notice) */
 	D_WAL_PAGE_HEADER,
 	D_WAL_RECORD,

@@ -72,6 +72,15 @@ page_check(const struct page_header *h, uint32_t blkno, struct diags *ds)
 	return ok;
 }
 
+bool
+page_check_new(const uint8_t *page, uint32_t blkno, struct diags *ds)
+{
+	if (page_is_zero(page, BLCKSZ))
+		return true;
+	diag_add_block(ds, D_TORN_PAGE, blkno, NULL);
+	return false;
+}
+
 unsigned
 page_item_count(const struct page_header *h)
 {
@@ -144,8 +153,9 @@ page_kind_of(const uint8_t *page, const struct page_header *h,
 	unsigned	size;
 	uint16_t	id;
 
+	/* a torn page's zero header says nothing of what the rest holds */
 	if (page_is_new(h))
-		return PK_NEW;
+		return page_is_zero(page, BLCKSZ) ? PK_NEW : PK_UNKNOWN;
 	if (fork == FORK_FSM)
 		return PK_FSM;
 	if (fork == FORK_VM)

@@ -53,7 +53,7 @@ struct line_pointer {
 };
 
 enum page_kind {
-	PK_NEW,						/* all zero, or pd_upper == 0 (PageIsNew) */
+	PK_NEW,						/* all zero (PageIsNew and valid) */
 	PK_HEAP,
 	PK_BTREE,
 	PK_HASH,
@@ -64,7 +64,8 @@ enum page_kind {
 	PK_SEQUENCE,
 	PK_FSM,
 	PK_VM,
-	PK_UNKNOWN
+	PK_UNKNOWN					/* unrecognised, or pd_upper 0 over bytes
+								 * that are not all zero (a torn page) */
 };
 
 void		page_header_decode(const uint8_t *page, struct page_header *h);
@@ -88,6 +89,14 @@ page_free_space(const struct page_header *h)
  */
 bool		page_check(const struct page_header *h, uint32_t blkno,
 					   struct diags *ds);
+
+/*
+ * For a page whose header says new (pd_upper 0): PostgreSQL's
+ * PageIsVerified accepts it only if every byte is zero.  Returns true if
+ * so; else adds D_TORN_PAGE (a torn write zeroed the header sector, or
+ * garbage) and returns false.
+ */
+bool		page_check_new(const uint8_t *page, uint32_t blkno, struct diags *ds);
 
 /* Number of line pointers (PageGetMaxOffsetNumber), 0 if pd_lower is short. */
 unsigned	page_item_count(const struct page_header *h);

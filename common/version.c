@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "control.h"
+#include "input.h"
 #include "version.h"
 
 /* CATALOG_VERSION_NO of 9.6.0, the floor of 10's range. */
@@ -313,35 +314,71 @@ detect_by_pg_version(char *dir, size_t room, char *file, int *found_bad,
 	return NULL;
 }
 
-/* The nearest global/pg_control with a good CRC and known version, or NULL. */
-static const struct pg_profile *
-detect_by_pg_control(char *dir, size_t room, char *file, int *found_bad,
-					 char *bad, size_t badsize)
+/*
+ * Read global/pg_control under dir, or global/pg_control.gz (a copy of a
+ * cluster gzip'd as the fixtures' relation files are).  Returns the bytes
+ * read into buf, or -1 when neither is a regular file that can be read;
+ * file is left holding the path tried last.
+ */
+static ssize_t
+read_control_under(const char *dir, size_t room, char *file, uint8_t *buf,
+				   size_t want)
+{
+	struct stat st;
+	struct diags *gds;
+	uint8_t    *gz;
+	size_t		len = 0;
+	ssize_t		n;
+
+	if (join_path(file, room, dir, "global/pg_control") != 0)
+		return -1;
+	n = read_small_file(file, buf, want);
+	if (n >= 0)
+		return n;
+	if (join_path(file, room, dir, "global/pg_control.gz") != 0 ||
+		stat(file, &st) != 0 || !S_ISREG(st.st_mode) ||
+		(gds = malloc(sizeof(*gds))) == NULL)
+		return -1;
+	diags_reset(gds);
+	gz = input_slurp(file, want, &len, gds);
+	free(gds);
+	if (gz == NULL)
+		return -1;
+	memcpy(buf, gz, len < want ? len : want);
+	free(gz);
+	return (ssize_t) (len < want ? len : want);
+}
+
+/*
+ * The nearest global/pg_control walking up from dir: 1 with *c decoded
+ * when it has a good CRC and a known version (file names it), else 0; the
+ * first one found that cannot be trusted is described in bad.
+ */
+static int
+find_control(char *dir, size_t room, char *file, struct pg_control *c,
+			 int *found_bad, char *bad, size_t badsize)
 {
 	static const size_t want = 8192;	/* PG_CONTROL_FILE_SIZE */
 	uint8_t    *buf = malloc(want);
 	struct diags *cds = malloc(sizeof(*cds));
-	const struct pg_profile *p = NULL;
+	int			found = 0;
 
 	if (buf == NULL || cds == NULL)
 		goto out;
 	for (int level = 0; level <= PG_DETECT_DEPTH; level++)
 	{
-		struct pg_control c;
 		ssize_t		n;
 
 		if (level > 0 && parent_dir(dir, room) != 0)
 			break;
-		if (join_path(file, room, dir, "global/pg_control") != 0)
-			break;
-		n = read_small_file(file, buf, want);
+		n = read_control_under(dir, room, file, buf, want);
 		if (n < 0)
 			continue;
 		diags_reset(cds);
-		if (control_decode(buf, (size_t) n, &c, cds) == 0 &&
-			c.profile != NULL && c.crc_ok)
+		if (control_decode(buf, (size_t) n, c, cds) == 0 &&
+			c->profile != NULL && c->crc_ok)
 		{
-			p = c.profile;
+			found = 1;
 			break;
 		}
 		if (!*found_bad)
@@ -362,44 +399,117 @@ detect_by_pg_control(char *dir, size_t room, char *file, int *found_bad,
 out:
 	free(buf);
 	free(cds);
-	return p;
+	return found;
+}
+
+/* The nearest global/pg_control with a good CRC and known version, or NULL. */
+static const struct pg_profile *
+detect_by_pg_control(char *dir, size_t room, char *file, int *found_bad,
+					 char *bad, size_t badsize)
+{
+	struct pg_control c;
+
+	if (find_control(dir, room, file, &c, found_bad, bad, badsize))
+		return c.profile;
+	return NULL;
+}
+
+/*
+ * The directory to start from (path itself if a directory, else the one
+ * holding it) in start, and room for every ".." a walk may append and the
+ * longest name joined to it.  Returns the room, or 0.
+ */
+static size_t
+walk_start(const char *path, char **start, char **dir, char **file)
+{
+	struct stat st;
+	size_t		room;
+
+	*start = *dir = *file = NULL;
+	if (path == NULL || path[0] == '\0' || strcmp(path, "-") == 0)
+		return 0;
+	room = strlen(path) + 3 * (PG_DETECT_DEPTH + 2) + sizeof("/global/pg_control.gz") + 2;
+	*start = malloc(room);
+	*dir = malloc(room);
+	*file = malloc(room);
+	if (*start == NULL || *dir == NULL || *file == NULL)
+		return 0;
+	memcpy(*start, path, strlen(path) + 1);
+	if ((stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) &&
+		parent_dir(*start, room) != 0)
+		return 0;
+	memcpy(*dir, *start, strlen(*start) + 1);
+	return room;
+}
+
+static void
+copy_found(char *found, size_t foundsize, const char *file)
+{
+	if (found != NULL && foundsize > 0 &&
+		snprintf(found, foundsize, "%s", file) < 0)
+		found[0] = '\0';
+}
+
+int
+pg_control_near(const char *path, struct pg_control *c, char *found,
+				size_t foundsize)
+{
+	char	   *start,
+			   *dir,
+			   *file;
+	char		bad[DIAG_DETAIL];
+	int			found_bad = 0;
+	int			r = 0;
+	size_t		room = walk_start(path, &start, &dir, &file);
+
+	memset(c, 0, sizeof(*c));
+	if (found != NULL && foundsize > 0)
+		found[0] = '\0';
+	if (room == 0)
+		goto out;
+	if (find_control(dir, room, file, c, &found_bad, bad, sizeof(bad)))
+	{
+		r = 1;
+		copy_found(found, foundsize, file);
+	}
+	else if (found_bad)
+	{
+		r = -1;
+		copy_found(found, foundsize, bad);
+	}
+out:
+	if (r != 1)
+		memset(c, 0, sizeof(*c));
+	free(start);
+	free(dir);
+	free(file);
+	return r;
 }
 
 const struct pg_profile *
-pg_detect_for_path(const char *path, struct diags *ds)
+pg_detect_for_path_from(const char *path, struct diags *ds, char *found,
+						size_t foundsize)
 {
 	const struct pg_profile *p = NULL;
-	struct stat st;
-	size_t		room;
-	char	   *start = NULL;
-	char	   *dir = NULL;
-	char	   *file = NULL;
+	char	   *start,
+			   *dir,
+			   *file;
 	char		bad[DIAG_DETAIL];
 	int			found_bad = 0;
+	size_t		room = walk_start(path, &start, &dir, &file);
 
-	if (path == NULL || path[0] == '\0')
-		return NULL;
-	/* Room for the path, every ".." we may append, and the longest name. */
-	room = strlen(path) + 3 * (PG_DETECT_DEPTH + 2) + sizeof("/global/pg_control") + 2;
-	start = malloc(room);
-	dir = malloc(room);
-	file = malloc(room);
-	if (start == NULL || dir == NULL || file == NULL)
+	if (found != NULL && foundsize > 0)
+		found[0] = '\0';
+	if (room == 0)
 		goto out;
-	memcpy(start, path, strlen(path) + 1);
-	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-	{
-		if (parent_dir(start, room) != 0)
-			goto out;
-	}
-
-	memcpy(dir, start, strlen(start) + 1);
 	p = detect_by_pg_version(dir, room, file, &found_bad, bad, sizeof(bad));
 	if (p == NULL)
 	{
 		memcpy(dir, start, strlen(start) + 1);
 		p = detect_by_pg_control(dir, room, file, &found_bad, bad, sizeof(bad));
 	}
+	if (p != NULL)
+		copy_found(found, foundsize, file);
 	if (p == NULL && found_bad && ds != NULL)
 		diag_add(ds, D_UNKNOWN_VERSION, "%s", bad);
 out:
@@ -407,4 +517,10 @@ out:
 	free(dir);
 	free(file);
 	return p;
+}
+
+const struct pg_profile *
+pg_detect_for_path(const char *path, struct diags *ds)
+{
+	return pg_detect_for_path_from(path, ds, NULL, 0);
 }

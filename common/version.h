@@ -11,6 +11,7 @@
 #define PGOD_VERSION_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "diag.h"
@@ -73,5 +74,22 @@ int			pg_version_parse(const char *text, size_t len, int *major);
 
 const struct pg_profile *pg_detect_for_path(const char *path,
 											struct diags *ds);
+/* Same; found (when not NULL) gets the PG_VERSION or pg_control that decided. */
+const struct pg_profile *pg_detect_for_path_from(const char *path,
+												 struct diags *ds, char *found,
+												 size_t foundsize);
+
+/*
+ * The cluster's pg_control above a file, for what only it knows (whether
+ * data checksums are on): the same walk up from path, looking for
+ * global/pg_control or global/pg_control.gz.  Returns 1 with *c decoded
+ * (found names the file) when the nearest readable one has a good CRC and
+ * a known version; 0 when there is none (or path is "-"); -1 when the
+ * nearest one cannot be trusted (found then says which and why).  *c is
+ * zeroed unless 1 is returned.
+ */
+struct pg_control;
+int			pg_control_near(const char *path, struct pg_control *c,
+							char *found, size_t foundsize);
 
 #endif

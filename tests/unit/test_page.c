@@ -416,9 +416,22 @@ test_page_kinds(void **state)
 	assert_int_equal(kind(FORK_MAIN), PK_NEW);
 	assert_int_equal(kind(FORK_FSM), PK_NEW);
 	assert_int_equal(kind(FORK_VM), PK_NEW);
+	/*
+	 * pd_upper 0 over bytes that are not all zero: PageIsVerified refuses
+	 * it, so it is no new page but a torn one, of no known kind
+	 */
 	special_page(16, 0xFF80);
 	wr16(page + 14, 0);					/* pd_upper 0: PageIsNew */
-	assert_int_equal(kind(FORK_MAIN), PK_NEW);
+	assert_int_equal(kind(FORK_MAIN), PK_UNKNOWN);
+	diags_reset(&ds);
+	assert_false(page_check_new(page, 7, &ds));
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.d[0].code, D_TORN_PAGE);
+	assert_int_equal(ds.d[0].blkno, 7);
+	memset(page, 0, sizeof(page));
+	diags_reset(&ds);
+	assert_true(page_check_new(page, 7, &ds));
+	assert_int_equal(ds.n, 0);
 
 	/* the fork decides for FSM and VM pages (their special size is 0) */
 	special_page(0, 0);
