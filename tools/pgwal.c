@@ -36,6 +36,8 @@ struct segfile {
 	uint64_t	segno;
 	char	   *path;
 	int			rank;			/* plain 0, .gz 1, .partial 2, .partial.gz 3 */
+	bool		named;			/* named by the user (FILE, STARTSEG, ENDSEG): another
+								 * segment under its name is damage, never the end */
 };
 
 /* The segments we read, and the one open now. */
@@ -56,7 +58,12 @@ struct segsrc {
 								 * found bad on the page after it goes back one */
 	uint64_t	prev_ptr;		/* its address; UINT64_MAX: none */
 	/* files: a zeroed page with written WAL after it (see written_after) */
-	uint16_t	magic;			/* XLOG_PAGE_MAGIC of the major */
+	uint16_t	magic;			/* XLOG_PAGE_MAGIC of the pages */
+	uint32_t	tli;			/* the timeline read (that of the names) */
+	uint64_t	end;			/* where reading stops (-e, ENDSEG); UINT64_MAX: none */
+	bool		keep_going;		/* -k: a finding says whether reading stops */
+	bool		has_bad;		/* bad_segno holds another segment */
+	uint64_t	bad_segno;
 	uint64_t	gap_from;		/* the zeroed page */
 	uint64_t	gap_to;			/* the next page of this WAL; 0: none known */
 };
@@ -98,10 +105,10 @@ usage(void)
 	printf("%s reads WAL segments of PostgreSQL 10 to 18, with no server.\n\n"
 		   "Usage:\n"
 		   "  %s [OPTION]... FILE...\n"
-		   "  %s [OPTION]... -p DIR\n\n"
+		   "  %s [OPTION]... -p DIR [STARTSEG [ENDSEG]]\n\n"
 		   "FILE is a WAL segment file (plain, .gz, .partial), or \"-\" for consecutive\n"
 		   "segments on standard input; with -p, the segments are taken from DIR or\n"
-		   "DIR/pg_wal.\n\n"
+		   "DIR/pg_wal: all, or from STARTSEG to ENDSEG (or STARTSEG alone).\n\n"
 		   "Options:\n"
 		   "  -b, --bkp-details    print details of block references\n"
 		   "  -B, --block=N        only records touching block N (with --relation)\n"
@@ -111,7 +118,7 @@ usage(void)
 		   "  -k, --keep-going     after damage, go on at the next page that starts a record\n"
 		   "  -n, --limit=N        print at most N records\n"
 		   "  -p, --path=DIR       directory of the segments (DIR or DIR/pg_wal)\n"
-		   "  -P, --pg-version=N   read as PostgreSQL major N, whatever the page magic says\n"
+		   "  -P, --pg-version=N   read a WAL whose page magic is unknown as PostgreSQL N's\n"
 		   "  -q, --quiet          print no records, only diagnostics\n"
 		   "  -r, --rmgr=RMGR      only records of RMGR (repeatable, or a comma list)\n"
 		   "  -R, --relation=T/D/R only records touching relation T/D/R\n"
@@ -400,13 +407,87 @@ written_after(struct segsrc *s, uint64_t ptr)
 	return s->gap_to;
 }
 
+/* Does a file after f[i] (within the range read) hold the segment its name says? */
+static bool
+own_segment_after(const struct segsrc *s, size_t i)
+{
+	static struct diags scratch;	/* large: not on the stack */
+	size_t		j;
+
+	for (j = i + 1; j < s->n && s->f[j].segno * s->seg_size < s->end; j++)
+	{
+		struct input *in;
+		const uint8_t *p;
+		size_t		got;
+		bool		ok = false;
+
+		diags_reset(&scratch);
+		in = input_open(s->f[j].path, &scratch);
+		if (in == NULL)
+			continue;
+		p = input_next(in, s->page_size, &got, &scratch);
+		if (p != NULL && got == s->page_size)
+			ok = page_of_this_wal(s, p, s->f[j].segno * s->seg_size);
+		input_close(in);
+		if (ok)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The first page of segment file f[i] says which segment it holds
+ * (xlp_pageaddr, xlp_tli); it must be the one its name says, as
+ * pg_waldump's "unexpected pageaddr" holds it.  One exception: a segment
+ * PostgreSQL recycled (renamed ahead, not yet written) carries an older
+ * address, and is where the WAL ends when no segment after it holds its
+ * own; the reader says so as a notice.  A file the user named, or one
+ * with WAL of its own after it, is damage: another segment under this
+ * name (an archive mix-up).  A bad magic or a zeroed page is left to the
+ * page checks.  False, with the finding in ds, if f[i] is another segment.
+ */
+static bool
+segment_is_its_name(struct segsrc *s, size_t i, const uint8_t *p, struct diags *ds)
+{
+	struct wal_page_header h;
+	uint64_t	want = s->f[i].segno * s->seg_size;
+	char		seg[32];
+
+	wal_page_header_decode(p, &h);
+	if (h.magic != s->magic || zeroed_header(p))
+		return true;
+	if (h.pageaddr == want && h.tli <= s->tli)
+		return true;
+	if (!s->f[i].named && h.pageaddr < want && h.pageaddr % s->seg_size == 0 &&
+		h.tli <= s->tli && !own_segment_after(s, i))
+		return true;
+	wal_segment_name(seg, h.tli, h.pageaddr / s->seg_size, s->seg_size);
+	/* the file's name, not its path: a long path would crowd the facts out */
+	diag_add(ds, D_WAL_PAGE_HEADER,
+			 "%s holds segment %s (xlp_pageaddr %X/%X, xlp_tli %u), not that of its name (%X/%X, tli %u)%s",
+			 base_name(s->f[i].path), seg, (unsigned) (h.pageaddr >> 32), (unsigned) h.pageaddr,
+			 h.tli, (unsigned) (want >> 32), (unsigned) want, s->tli,
+			 s->keep_going ? "" : "; stopped, -k reads on");
+	s->has_bad = true;
+	s->bad_segno = s->f[i].segno;
+	return false;
+}
+
 static enum walreader_page
 read_file_page(struct segsrc *s, uint64_t ptr, const uint8_t **page, struct diags *ds)
 {
 	uint64_t	segno = ptr / s->seg_size;
 	uint64_t	off = ptr % s->seg_size;
-	const uint8_t *p;
+	const uint8_t *p = NULL;
 	size_t		got;
+
+	/* a page of a file found to hold another segment: said once, at its first page */
+	if (s->has_bad && segno == s->bad_segno)
+	{
+		diag_add(ds, D_WAL_PAGE_HEADER, "file %s holds another segment",
+				 base_name(s->f[s->cur].path));
+		return WRP_ERROR;
+	}
 
 	/* inside a run of pages found not to be this WAL's: no need to read them again */
 	if (s->gap_to != 0 && ptr > s->gap_from && ptr < s->gap_to)
@@ -435,20 +516,31 @@ read_file_page(struct segsrc *s, uint64_t ptr, const uint8_t **page, struct diag
 		if (s->in == NULL)
 			return WRP_ERROR;
 		s->in_segno = segno;
-	}
-	if (input_offset(s->in) < off)
-	{
-		input_skip(s->in, off - input_offset(s->in), ds);
+		/* whatever page is asked for, the first says which segment this is */
+		p = input_next(s->in, s->page_size, &got, ds);
 		if (input_failed(s->in))
 			return WRP_ERROR;
+		if (p != NULL && got == s->page_size && !segment_is_its_name(s, i, p, ds))
+			return WRP_ERROR;
+		if (off != 0 || got < s->page_size)
+			p = NULL;
 	}
-	if (input_offset(s->in) != off)
-		goto short_file;
-	p = input_next(s->in, s->page_size, &got, ds);
-	if (input_failed(s->in))
-		return WRP_ERROR;
-	if (p == NULL || got < s->page_size)
-		goto short_file;
+	if (p == NULL)
+	{
+		if (input_offset(s->in) < off)
+		{
+			input_skip(s->in, off - input_offset(s->in), ds);
+			if (input_failed(s->in))
+				return WRP_ERROR;
+		}
+		if (input_offset(s->in) != off)
+			goto short_file;
+		p = input_next(s->in, s->page_size, &got, ds);
+		if (input_failed(s->in))
+			return WRP_ERROR;
+		if (p == NULL || got < s->page_size)
+			goto short_file;
+	}
 	if (zeroed_header(p))
 	{
 		uint64_t	next;
@@ -694,9 +786,10 @@ struct state {
 	struct strbuf desc;
 	struct strbuf blk;
 	struct strbuf out;			/* records formatted, not yet written */
-	int			out_err;		/* errno of the first failed write of out */
+	int			out_err;		/* ENOMEM: out could not hold a record (write errors exit at once) */
 	struct walstats stats;
 	long		shown;
+	bool		started;		/* a record was read (filtered or not) */
 	uint32_t	seg_size;
 	uint64_t	seg_no;			/* the segment seg_name names */
 	uint32_t	seg_tli;
@@ -732,8 +825,8 @@ out_flush(struct state *st)
 		{
 			if (errno == EINTR)
 				continue;
-			st->out_err = errno;
-			break;
+			/* a reader gone (EPIPE, SIGPIPE ignored): stop now, not at the end */
+			cli_write_failed(errno);
 		}
 		p += w;
 		n -= (size_t) w;
@@ -1297,7 +1390,7 @@ run(const struct options *o, const struct wal_traits *t, struct segsrc *src,
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.seg_size = src->seg_size;
 	cfg.page_size = src->page_size;
-	cfg.magic = t->magic;
+	cfg.magic = src->magic;
 	cfg.max_rmid = t->max_rmid;
 	cfg.custom_rmgrs = t->custom_rmgrs;
 	cfg.keep_going = o->keep_going;
@@ -1317,6 +1410,7 @@ run(const struct options *o, const struct wal_traits *t, struct segsrc *src,
 	st.out_err = 0;
 	st.seg_name[0] = '\0';
 	st.shown = 0;
+	st.started = false;
 	st.seg_size = src->seg_size;
 	st.tli = o->tli ? o->tli : 1;
 	st.damage_json = o->json && !o->stats && !o->quiet;
@@ -1331,6 +1425,10 @@ run(const struct options *o, const struct wal_traits *t, struct segsrc *src,
 		st.tli = raw.tli;
 		if (o->has_end && raw.end_lsn > o->end)
 			break;
+		/* pg_waldump's stats start at the first record read, filtered or not */
+		if (o->stats && !st.started)
+			st.stats.startptr = raw.lsn;
+		st.started = true;
 		if (walrecord_decode(t, raw.data, raw.len, raw.lsn, rec, ds) != 0)
 		{
 			report_between(&st, rd, ds);
@@ -1344,11 +1442,7 @@ run(const struct options *o, const struct wal_traits *t, struct segsrc *src,
 		if (o->fpi_verify)
 			verify_fullpages(&raw, rec, ds);
 		if (o->stats)
-		{
-			if (st.stats.count == 0 && st.stats.startptr == 0)
-				st.stats.startptr = raw.lsn;
 			walstats_add(&st.stats, rec, raw.end_lsn);
-		}
 		else if (!o->quiet)
 			emit_record(&st, &raw, rec, ds);
 		if (ds->n > 0 || ds->dropped > 0)
@@ -1380,6 +1474,28 @@ run(const struct options *o, const struct wal_traits *t, struct segsrc *src,
 	sb_free(&st.out);
 	free(rec);
 	return cli_finish(st.e);
+}
+
+/*
+ * The major whose layouts the records are read with.  The page magic
+ * (XLOG_PAGE_MAGIC) changes with every major whose WAL format changed, so
+ * it is what says which layouts a WAL has: -P may not contradict a magic
+ * of 10 to 18 (17's records read with 10's layouts are garbage), and is
+ * there for a magic no release of 10 to 18 has (a development build, a
+ * fork), whose pages are then all held to that first page's magic.
+ * NULL if the magic is unknown and -P not given.
+ */
+static const struct wal_traits *
+traits_for(const struct options *o, const char *input, uint16_t magic)
+{
+	const struct wal_traits *m = wal_traits_by_magic(magic);
+
+	if (o->pg_version == 0)
+		return m;
+	if (m != NULL && m->major != o->pg_version)
+		cli_usage_error("%s: its WAL page magic %04X is PostgreSQL %d's, not %d's: --pg-version only reads a WAL whose magic is unknown",
+						input, (unsigned) magic, m->major, o->pg_version);
+	return wal_traits_by_major(o->pg_version);
 }
 
 /*
@@ -1417,7 +1533,7 @@ run_stream(struct options *o, const char *start_seg, const char *end_seg)
 		return EXIT_TROUBLE;
 	}
 	wal_page_header_decode(p, &lh);
-	t = o->pg_version ? wal_traits_by_major(o->pg_version) : wal_traits_by_magic(lh.magic);
+	t = (lh.info & XLP_LONG_HEADER) ? traits_for(o, "-", lh.magic) : NULL;
 	if (!(lh.info & XLP_LONG_HEADER) || t == NULL || lh.xlog_blcksz != 8192 ||
 		lh.seg_size < 1024 * 1024 || lh.seg_size > 1024u * 1024 * 1024 ||
 		(lh.seg_size & (lh.seg_size - 1)) != 0)
@@ -1429,6 +1545,7 @@ run_stream(struct options *o, const char *start_seg, const char *end_seg)
 	}
 	src.seg_size = lh.seg_size;
 	src.page_size = lh.xlog_blcksz;
+	src.magic = lh.magic;
 	src.base = lh.pageaddr;
 	src.hold = malloc(src.page_size);
 	src.prev = malloc(src.page_size);
@@ -1470,6 +1587,45 @@ run_stream(struct options *o, const char *start_seg, const char *end_seg)
 	return rc;
 }
 
+
+/*
+ * -p DIR STARTSEG [ENDSEG]: a segment named as pg_waldump takes it, the
+ * file name (any directory part is DIR's business) of a segment in the
+ * listing of DIR (plain, .gz or .partial).  Anything else is an error (2).
+ * Returns the name (allocated).
+ */
+static char *
+segment_arg(const char *dir, const char *arg, char **files, size_t nfiles)
+{
+	const char *name = base_name(arg);
+	char		path[4096];
+	struct stat sb;
+	size_t		i;
+
+	if (looks_like_segment(name))
+	{
+		for (i = 0; i < nfiles; i++)
+			if (strncasecmp(base_name(files[i]), name, 24) == 0)
+				return strdup(name);
+		fprintf(stderr, "%s: could not open file \"%s\": no such WAL segment in %s or %s/pg_wal\n",
+				cli_prog(), name, dir, dir);
+		exit(EXIT_TROUBLE);
+	}
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (stat(path, &sb) != 0)
+	{
+		snprintf(path, sizeof(path), "%s/pg_wal/%s", dir, name);
+		if (stat(path, &sb) != 0)
+		{
+			fprintf(stderr, "%s: could not open file \"%s\" in %s or %s/pg_wal: %s\n",
+					cli_prog(), name, dir, dir, strerror(errno));
+			exit(EXIT_TROUBLE);
+		}
+	}
+	fprintf(stderr, "%s: %s: not a WAL segment file name (TTTTTTTTXXXXXXXXYYYYYYYY[.partial][.gz])\n",
+			cli_prog(), path);
+	exit(EXIT_TROUBLE);
+}
 
 /* mkdir -p: each missing component of path, as pg_mkdir_p does. */
 static int
@@ -1535,7 +1691,9 @@ main(int argc, char **argv)
 				rc;
 	long		v;
 	char	   *start_seg = NULL,
-			   *end_seg = NULL;
+			   *end_seg = NULL,
+			   *first_seg = NULL,	/* -p DIR STARTSEG [ENDSEG] */
+			   *last_seg = NULL;
 	bool		start_is_seg = false,
 				end_is_seg = false;
 	const char *first_tli_name;
@@ -1669,7 +1827,13 @@ main(int argc, char **argv)
 	}
 	if (o.path != NULL)
 	{
+		if (argc - optind > 2)
+			cli_usage_error("too many command-line arguments (first is \"%s\")", argv[optind + 2]);
 		files = list_dir(o.path, &nfiles);
+		if (optind < argc)
+			first_seg = segment_arg(o.path, argv[optind], files, nfiles);
+		if (optind + 1 < argc)
+			last_seg = segment_arg(o.path, argv[optind + 1], files, nfiles);
 		if (files == NULL)
 		{
 			fprintf(stderr, "%s: %s: no WAL segment files found (looked in it and its pg_wal/)\n",
@@ -1723,6 +1887,8 @@ main(int argc, char **argv)
 		o.tli = name_tli(first_tli_name);
 		if (start_is_seg)
 			o.tli = name_tli(start_seg);
+		if (first_seg != NULL)
+			o.tli = name_tli(first_seg);
 	}
 
 	/*
@@ -1748,7 +1914,7 @@ main(int argc, char **argv)
 				continue;
 			}
 			read_one = true;
-			st.t = o.pg_version ? wal_traits_by_major(o.pg_version) : wal_traits_by_magic(lh.magic);
+			st.t = traits_for(&o, files[i], lh.magic);
 			if (st.t != NULL &&
 				(lh.seg_size < 1024 * 1024 || lh.seg_size > 1024u * 1024 * 1024 ||
 				 (lh.seg_size & (lh.seg_size - 1)) != 0 || lh.xlog_blcksz != 8192))
@@ -1780,7 +1946,9 @@ main(int argc, char **argv)
 	}
 	src.seg_size = lh.seg_size;
 	src.page_size = lh.xlog_blcksz;
-	src.magic = st.t->magic;
+	src.magic = lh.magic;
+	src.tli = o.tli;
+	src.keep_going = o.keep_going;
 	src.f = calloc(nfiles, sizeof(*src.f));
 	if (src.f == NULL)
 		goto out;
@@ -1795,6 +1963,8 @@ main(int argc, char **argv)
 		src.f[src.n].segno = segno;
 		src.f[src.n].path = files[i];
 		src.f[src.n].rank = suffix_rank(base_name(files[i]));
+		/* every FILE is named; with -p, STARTSEG and ENDSEG (below) */
+		src.f[src.n].named = o.path == NULL;
 		src.n++;
 	}
 	qsort(src.f, src.n, sizeof(*src.f), cmp_seg);
@@ -1825,8 +1995,44 @@ main(int argc, char **argv)
 			cli_usage_error("invalid segment name \"%s\"", end_seg);
 		o.end = (segno + 1) * src.seg_size;
 	}
+	if (first_seg != NULL)
+	{
+		/*
+		 * As pg_waldump: from STARTSEG to the end of ENDSEG, or of STARTSEG
+		 * alone; -s must fall inside STARTSEG, -e may reach further.
+		 */
+		uint32_t	tli;
+		uint64_t	first,
+					last;
+
+		if (wal_parse_segment_name(first_seg, src.seg_size, &tli, &first) != 0)
+			cli_usage_error("invalid segment name \"%s\"", first_seg);
+		last = first;
+		if (last_seg != NULL &&
+			wal_parse_segment_name(last_seg, src.seg_size, &tli, &last) != 0)
+			cli_usage_error("invalid segment name \"%s\"", last_seg);
+		if (last < first)
+			cli_usage_error("ENDSEG %s is before STARTSEG %s", last_seg, first_seg);
+		if (!o.has_start)
+		{
+			o.start = first * src.seg_size;
+			o.has_start = true;
+		}
+		else if (o.start / src.seg_size != first)
+			cli_usage_error("start WAL location %X/%X is not inside file \"%s\"",
+							(unsigned) (o.start >> 32), (unsigned) o.start, first_seg);
+		if (!o.has_end)
+		{
+			o.end = (last + 1) * src.seg_size;
+			o.has_end = true;
+		}
+		for (i = 0; i < src.n; i++)
+			if (src.f[i].segno == first || src.f[i].segno == last)
+				src.f[i].named = true;
+	}
 	if (!o.has_start)
 		o.start = src.f[0].segno * src.seg_size;
+	src.end = o.has_end ? o.end : UINT64_MAX;
 	if (o.has_end && o.end <= o.start)
 		cli_usage_error("end WAL location %X/%X is not after start %X/%X",
 						(unsigned) (o.end >> 32), (unsigned) o.end,
@@ -1841,5 +2047,7 @@ out:
 	free(src.hold);
 	free(start_seg);
 	free(end_seg);
+	free(first_seg);
+	free(last_seg);
 	return rc;
 }

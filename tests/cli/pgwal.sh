@@ -187,8 +187,30 @@ check "pgwal -t with no segment of that timeline" 2 "$BIN/pgwal" -t 2 -p "$DATA"
 expect "pgwal -t message" "$TMP/err" "no WAL segment of timeline 2"
 check "pgwal -t 1" 0 "$BIN/pgwal" -q -t 1 -p "$DATA" -s "$S" -e "$E"
 check "pgwal -P 15 on 15's WAL" 0 "$BIN/pgwal" -q -P 15 -p "$DATA" -s "$S" -e "$E"
-check "pgwal -P 16 on 15's WAL" 1 "$BIN/pgwal" -q -P 16 -p "$DATA" -s "$S" -e "$E"
-expect "pgwal -P 16 on 15's WAL message" "$TMP/err" "invalid magic number D110"
+# -P may not contradict a known magic (16's layouts on 15's records are
+# garbage): a usage error naming both; it reads a magic no major has
+check "pgwal -P 16 on 15's WAL" 2 "$BIN/pgwal" -q -P 16 -p "$DATA" -s "$S" -e "$E"
+expect "pgwal -P 16 on 15's WAL message" "$TMP/err" "magic D110 is PostgreSQL 15's, not 16's"
+check "pgwal -P 10 on 17's WAL" 2 "$BIN/pgwal" -q -P 10 -p testdata/pg17/data
+expect "pgwal -P 10 on 17's WAL message" "$TMP/err" "magic D116 is PostgreSQL 17's, not 10's"
+# the first 16 pages of 15's first segment, each page's magic made D1FF
+mkdir -p "$TMP/magic"
+um="$TMP/magic/000000010000000000000002.partial"
+gzip -dc "$DATA/pg_wal/000000010000000000000002.gz" | head -c 131072 >"$um"
+pg=0
+while [ $pg -lt 16 ]; do
+	printf '\377\321' | dd of="$um" bs=1 seek=$((pg * 8192)) conv=notrunc 2>/dev/null
+	pg=$((pg + 1))
+done
+check "pgwal unknown magic without -P" 1 "$BIN/pgwal" -q "$um"
+check "pgwal -P 15 on an unknown magic" 0 "$BIN/pgwal" -P 15 "$um"
+n_p=$(wc -l <"$TMP/out")
+n_o=$(gzip -dc "$DATA/pg_wal/000000010000000000000002.gz" | head -c 131072 >"$TMP/magic/ref.partial" &&
+	mv "$TMP/magic/ref.partial" "$TMP/000000010000000000000002.partial" &&
+	"$BIN/pgwal" "$TMP/000000010000000000000002.partial" 2>/dev/null | wc -l)
+[ "$n_p" -eq "$n_o" ] && [ "$n_p" -gt 0 ] && pass "pgwal -P 15 reads the unknown magic's records ($n_p)" ||
+	fail "pgwal -P 15 reads the unknown magic's records" "$n_p records, $n_o without the patch"
+rm -f "$TMP/000000010000000000000002.partial"
 
 # --fpi-verify: every image of every major's WAL restores to a valid page
 for v in 10 11 12 13 14 15 16 17 18; do
@@ -404,3 +426,67 @@ if [ -d testdata/pg16/data/pg_wal ]; then
 		 .[$i + 1].damage == "wal_skipped" and .[$i + 2].start_lsn == .[$i + 1].skipped_to and
 		 .[$i + 2].segment == "00000001000000000000000F"'
 fi
+
+# -p DIR STARTSEG [ENDSEG]: exactly those segments, as pg_waldump reads
+# them (issue 10, item 8): the text equals pg_waldump's own lines of the
+# range, not the whole directory; STARTSEG alone is that one segment
+oracle_cat "testdata/pg$M/oracle/pg_waldump.txt" >"$TMP/waldump.txt"
+inrange() { awk -v a="$1" -v b="$2" '{l = $10; sub(/,$/, "", l); if (l >= a && l < b) print}' "$TMP/waldump.txt"; }
+inrange 0/03000000 0/05000000 >"$TMP/want"
+"$BIN/pgwal" -p "$DATA" 000000010000000000000003 000000010000000000000004 >"$TMP/out" 2>"$TMP/err"
+if [ -s "$TMP/want" ] && cmp -s "$TMP/out" "$TMP/want"; then pass "pgwal -p DIR STARTSEG ENDSEG = pg_waldump's range ($(wc -l <"$TMP/out") records)"
+else fail "pgwal -p DIR STARTSEG ENDSEG = pg_waldump's range" "$(wc -l <"$TMP/out") lines, pg_waldump $(wc -l <"$TMP/want")"; fi
+inrange 0/03000000 0/04000000 >"$TMP/want"
+"$BIN/pgwal" -p "$DATA/pg_wal" 000000010000000000000003.gz >"$TMP/out" 2>"$TMP/err"
+if [ -s "$TMP/want" ] && cmp -s "$TMP/out" "$TMP/want"; then pass "pgwal -p DIR STARTSEG is that segment ($(wc -l <"$TMP/out") records)"
+else fail "pgwal -p DIR STARTSEG is that segment" "$(wc -l <"$TMP/out") lines, pg_waldump $(wc -l <"$TMP/want")"; fi
+check "pgwal -p DIR nonexistentfile" 2 "$BIN/pgwal" -q -p "$DATA/pg_wal" nonexistentfile
+expect "pgwal -p DIR nonexistentfile message" "$TMP/err" 'could not open file "nonexistentfile"'
+check "pgwal -p DIR absent segment" 2 "$BIN/pgwal" -q -p "$DATA" 000000010000000000000009
+check "pgwal -p DIR ENDSEG before STARTSEG" 2 "$BIN/pgwal" -q -p "$DATA" 000000010000000000000004 000000010000000000000003
+check "pgwal -p DIR three segments" 2 "$BIN/pgwal" -q -p "$DATA" 000000010000000000000002 000000010000000000000003 000000010000000000000004
+
+# a segment stored under another's name (an archive mix-up): 02's bytes as
+# 04, between real 03 and 05.  Damage naming the file and both addresses,
+# never a quiet end; -k reads 05 after it; a recycled segment at the end of
+# the directory (nothing real after it) stays the end of the WAL
+mkdir -p "$TMP/mix"
+cp "$DATA/pg_wal/000000010000000000000002.gz" "$DATA/pg_wal/000000010000000000000003.gz" \
+	"$DATA/pg_wal/000000010000000000000005.gz" "$TMP/mix/"
+cp "$DATA/pg_wal/000000010000000000000002.gz" "$TMP/mix/000000010000000000000004.gz"
+check "pgwal segment under another's name: exit 1" 1 "$BIN/pgwal" -q -p "$TMP/mix"
+expect "pgwal segment under another's name: message" "$TMP/err" \
+	'lsn 0/4000000: .*000000010000000000000004.gz holds segment 000000010000000000000002 \(xlp_pageaddr 0/2000000, xlp_tli 1\), not that of its name \(0/4000000, tli 1\); stopped, -k reads on'
+check "pgwal -k past a segment under another's name" 1 "$BIN/pgwal" --json -k -r XLOG -p "$TMP/mix"
+expect "pgwal -k past it reads 05" "$TMP/out" '"segment":"000000010000000000000005"'
+check "pgwal segment under another's name, named as FILE" 1 "$BIN/pgwal" -q "$TMP/mix/000000010000000000000004.gz"
+check "pgwal segment under another's name, as STARTSEG" 1 "$BIN/pgwal" -q -p "$TMP/mix" 000000010000000000000004
+rm "$TMP/mix/000000010000000000000005.gz"
+check "pgwal recycled segment last in the directory: the end" 0 "$BIN/pgwal" -q -p "$TMP/mix"
+expect "pgwal recycled segment last: notice" "$TMP/err" "end of WAL \(recycled page \(address 0/2000000\)"
+rm -r "$TMP/mix"
+
+# --stats with a filter starts where reading started, as pg_waldump 15+
+# (item 9): the unfiltered stats' first LSN; it ends at the last record
+# counted
+first=$(sed -n '1s/^WAL statistics between \([^ ]*\) and.*/\1/p' "testdata/pg$M/oracle/pg_waldump_stats.txt")
+lastheap=$(jq -r 'select(.resource_manager == "Heap") | .end_lsn' "$TMP/wal_oracle.jsonl" | tail -1)
+"$BIN/pgwal" -z -r Heap -p "$DATA" -s "$S" -e "$E" >"$TMP/out" 2>"$TMP/err"
+expect "pgwal -z -r Heap: between the first record read and the last Heap one" "$TMP/out" \
+	"^WAL statistics between $first and $lastheap:\$"
+check "pgwal --stats=record (pg_waldump's spelling)" 0 "$BIN/pgwal" --stats=record -p "$DATA" -s "$S" -e "$E"
+expect "pgwal --stats=record per record type" "$TMP/out" '^Heap/INSERT '
+
+# SIGPIPE ignored, "| head -1": the first failed write of stdout ends the
+# tool (exit 2, said once), before it reads on to the end of the WAL (whose
+# notice would be on stderr); the shared output layer, so pgpage too
+# (/dev/zero would otherwise be read on)
+( trap '' PIPE; "$BIN/pgwal" -p testdata/pg17/data 2>"$TMP/err"; echo $? >"$TMP/rc" ) | head -1 >/dev/null
+[ "$(cat "$TMP/rc")" -eq 2 ] && pass "pgwal | head -1, SIGPIPE ignored: exit 2" ||
+	fail "pgwal | head -1, SIGPIPE ignored: exit 2" "exit $(cat "$TMP/rc")"
+expect "pgwal | head -1, SIGPIPE ignored: write error" "$TMP/err" "error writing standard output"
+expect_not "pgwal | head -1, SIGPIPE ignored: stops before the end of WAL" "$TMP/err" "end of WAL"
+( trap '' PIPE; timeout 60 "$BIN/pgpage" /dev/zero 2>"$TMP/err"; echo $? >"$TMP/rc" ) | head -1 >/dev/null
+[ "$(cat "$TMP/rc")" -eq 2 ] && pass "pgpage /dev/zero | head -1, SIGPIPE ignored: exit 2" ||
+	fail "pgpage /dev/zero | head -1, SIGPIPE ignored: exit 2" "exit $(cat "$TMP/rc")"
+expect "pgpage | head -1, SIGPIPE ignored: write error" "$TMP/err" "error writing standard output"
