@@ -19,6 +19,7 @@
 #include "btree_keys.h"
 #include "btree_walk.h"
 #include "cli.h"
+#include "cli_version.h"
 #include "datum_cmp.h"
 #include "emit.h"
 #include "page.h"
@@ -399,9 +400,7 @@ do_file(struct emit *e, const char *file, const struct options *o)
 	bool		oom = false;
 	bool		damaged = false;	/* a finding of damage in this file */
 
-	diags_reset(&ds);
-	if (prof == NULL)
-		prof = pg_detect_for_path(file, &ds);
+	prof = cli_profile_for(e, file, o->prof);
 	if (prof == NULL)
 		prof = pg_profile_by_major(PG_MAJOR_MAX);
 	diags_reset(&ds);
@@ -440,13 +439,13 @@ do_file(struct emit *e, const char *file, const struct options *o)
 		page_header_decode(page, &h);
 		if (page_is_new(&h))
 		{
-			if (!page_is_zero(page, BLCKSZ))
-				diag_add_block(&ds, D_BAD_PAGE_HEADER, blkno,
-							   "pd_upper is 0 but the page is not all zeros");
+			/* as pgpage: all zeros is new; a zero header over data is torn */
+			bool		fresh = page_check_new(page, blkno, &ds);
+
 			if (walk)
-				oom = !bt_tree_add_other(t, blkno, BS_NEW);
+				oom = !bt_tree_add_other(t, blkno, fresh ? BS_NEW : BS_BAD);
 			else
-				emit_other(e, file, blkno, "new", &ds);
+				emit_other(e, file, blkno, fresh ? "new" : NULL, &ds);
 			report(e, file, &ds, &damaged, walk);
 			continue;
 		}
@@ -597,7 +596,6 @@ main(int argc, char **argv)
 	};
 	struct options o = {false, false, false, false, 0, UINT32_MAX, NULL, NULL, 0};
 	struct emit *e;
-	long		major;
 	int			c,
 				i;
 
@@ -620,9 +618,7 @@ main(int argc, char **argv)
 				o.no_items = true;
 				break;
 			case 'P':
-				if (cli_parse_int(optarg, PG_MAJOR_MIN, PG_MAJOR_MAX, &major) != 0)
-					cli_usage_error("invalid PostgreSQL major \"%s\" (10 to 18)", optarg);
-				o.prof = pg_profile_by_major((int) major);
+				o.prof = cli_pg_version_arg(optarg);
 				break;
 			case 't':
 				o.tree = true;

@@ -16,6 +16,7 @@
 #include "blockreader.h"
 #include "checksum.h"
 #include "cli.h"
+#include "cli_version.h"
 #include "control.h"
 #include "datum_emit.h"
 #include "emit.h"
@@ -24,11 +25,16 @@
 #include "heaptuple.h"
 #include "input.h"
 #include "page.h"
+#include "relmap.h"
 #include "version.h"
+#include "walreader.h"
 
 struct options {
 	bool		json;
-	bool		verify;
+	bool		verify;			/* -k, and this file's cluster has checksums */
+	bool		force_verify;	/* --force-verify: -k whatever pg_control says */
+	bool		checksums_off;	/* -k asked, pg_control says data checksums off */
+	bool		strict;			/* --strict: all-zero pages amid written are damage */
 	bool		check;			/* --check: verify_heapam's offline checks */
 	bool		summary;		/* --summary: one record per file */
 	bool		hex;			/* --hex: raw bytes of pages or of --item */
@@ -50,17 +56,21 @@ usage(void)
 		   "Usage:\n"
 		   "  %s [OPTION]... FILE...\n\n"
 		   "FILE is a relation segment (base/DB/REL, REL.N, REL_fsm, REL_vm,\n"
-		   "REL_init), gzip'd or not, \"-\" for standard input, or global/pg_control.\n\n"
+		   "REL_init), gzip'd or not, \"-\" for standard input, global/pg_control or\n"
+		   "pg_filenode.map; other files of a cluster are skipped with a notice.\n\n"
 		   "Options:\n"
 		   "  -b, --block=N[-M]    only absolute block N, or blocks N to M\n"
 		   "  -c, --check          check heap pages as amcheck's verify_heapam does\n"
 		   "                       (line pointers, tuple headers, HOT chains)\n"
 		   "  -i, --item=N         only line pointer N of each page (heap items, --hex)\n"
 		   "  -j, --json           JSON Lines: one object per page\n"
-		   "  -k, --verify         verify page checksums; a mismatch is damage\n"
+		   "  -k, --verify         verify page checksums; a mismatch is damage (not in a\n"
+		   "                       cluster whose pg_control says checksums are off)\n"
+		   "      --force-verify   with -k, verify even where pg_control says they are off\n"
 		   "      --pg-version=N   the cluster's major (10..18) instead of detecting it\n"
 		   "  -s, --summary        one record per file: pages by kind, items, free\n"
 		   "                       space, checksum failures (with -k)\n"
+		   "      --strict         all-zero pages amid written pages are damage\n"
 		   "  -T, --types=LIST     decode heap tuples' values; LIST: the columns' types\n"
 		   "                       in order, e.g. int4,name:text,~int8 (see pgpage(1))\n"
 		   "      --toast=FILE     the TOAST relation's file for -T (once per segment)\n"
@@ -267,12 +277,14 @@ struct summary {
 	uint32_t	by_kind[PK_UNKNOWN + 1];	/* pages of each page_kind */
 	uint64_t	items[4];		/* line pointers by lp_flags (heap pages) */
 	uint64_t	free_space;		/* sum of pd_upper - pd_lower */
-	uint32_t	checksum_failures;	/* stored != computed, pages not new */
+	uint32_t	checksum_failures;	/* stored != computed, pages not new
+									 * (torn pages included) */
+	uint32_t	zero_amid;		/* all-zero pages amid written pages */
 };
 
 static void
 summary_add(struct summary *sum, const uint8_t *page, const struct page_header *h,
-			enum page_kind kind, uint16_t computed)
+			enum page_kind kind, bool checksum_failed)
 {
 	struct line_pointer lp;
 	unsigned	i,
@@ -280,12 +292,12 @@ summary_add(struct summary *sum, const uint8_t *page, const struct page_header *
 
 	sum->pages++;
 	sum->by_kind[kind]++;
+	if (checksum_failed)
+		sum->checksum_failures++;
 	if (page_is_new(h))
 		return;
 	if (h->upper > h->lower)
 		sum->free_space += (unsigned) (h->upper - h->lower);
-	if (computed != h->checksum)
-		sum->checksum_failures++;
 	if (kind != PK_HEAP)
 		return;
 	n = page_item_count(h);
@@ -316,10 +328,14 @@ emit_summary(struct emit *e, const char *file, const struct summary *sum,
 	emit_uint(e, "unused_items", sum->items[LP_UNUSED], 0);
 	emit_uint(e, "redirect_items", sum->items[LP_REDIRECT], 0);
 	emit_uint(e, "free_space", sum->free_space, 0);
+	emit_uint(e, "zero_pages_amid", sum->zero_amid, 0);
 	if (o->verify)
 		emit_uint(e, "checksum_failures", sum->checksum_failures, 0);
 	else
 		emit_null(e, "checksum_failures", EF_NOTEXT);
+	/* -k asked but not done: say why, so a 0 is never read into the null */
+	if (o->checksums_off)
+		emit_str(e, "checksum_verification", "off_by_pg_control", 0);
 	emit_end(e);
 }
 
@@ -403,31 +419,35 @@ emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
 	const char *flags[4];
 	int			nflags,
 				i;
-	bool		zero;
+	bool		written;
 	uint16_t	computed = 0;
 	const uint8_t *hexp = NULL;
 	unsigned	hexoff = 0;
 	size_t		hexlen = 0;
+	char		buf[64];
 
 	page_header_decode(page, &h);
-	zero = page_is_new(&h) && page_is_zero(page, BLCKSZ);
 	kind = page_kind_of(page, &h, rf->fork);
-	if (!page_is_new(&h))
+	/*
+	 * A page is new only if every byte is zero (PageIsVerified); a zero
+	 * header over written bytes is a torn page: invalid, and its checksum
+	 * is verified like any written page's, so it fails.
+	 */
+	written = !page_is_new(&h) || !page_check_new(page, blkno, ds);
+	if (written)
 	{
 		computed = pg_checksum_page(page, blkno);
-		page_check(&h, blkno, ds);
+		if (!page_is_new(&h))
+			page_check(&h, blkno, ds);
 		if (o->verify && computed != h.checksum)
 			diag_add_block(ds, D_CHECKSUM_MISMATCH, blkno,
 						   "stored 0x%04x, computed 0x%04x", h.checksum, computed);
 	}
-	else if (!zero)
-		diag_add_block(ds, D_BAD_PAGE_HEADER, blkno,
-					   "pd_upper is 0 but the page is not all zeros");
 	if (kind == PK_HEAP && o->check)
 		heapcheck_page(page, &h, blkno, ds);
 	if (sum != NULL)
 	{
-		summary_add(sum, page, &h, kind, computed);
+		summary_add(sum, page, &h, kind, written && computed != h.checksum);
 		cli_report(e, file, ds);
 		return;
 	}
@@ -441,21 +461,32 @@ emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
 		emit_int(e, "checksum", as_smallint(h.checksum), 0);
 	else
 		emit_uint(e, "checksum", h.checksum, EF_HEX);
-	emit_uint(e, "flags", h.flags, EF_HEX);
+	nflags = page_flag_names(h.flags, flags, 4);
+	if (emit_format_of(e) == EMIT_JSON)
+		emit_uint(e, "flags", h.flags, 0);
+	else
+	{
+		/* text: the value with its names, flags=0x0005(HAS_FREE_LINES|ALL_VISIBLE) */
+		size_t		len = (size_t) snprintf(buf, sizeof(buf), "0x%04x", h.flags);
+
+		for (i = 0; i < nflags && len < sizeof(buf); i++)
+			len += (size_t) snprintf(buf + len, sizeof(buf) - len, "%s%s%s",
+									 i ? "|" : "(", flags[i], i == nflags - 1 ? ")" : "");
+		emit_str(e, "flags", buf, 0);
+	}
 	emit_uint(e, "lower", h.lower, EF_W(4));
 	emit_uint(e, "upper", h.upper, EF_W(4));
 	emit_uint(e, "special", h.special, EF_W(4));
 	emit_uint(e, "pagesize", h.pagesize, 0);
 	emit_uint(e, "version", h.version, 0);
 	emit_uint(e, "prune_xid", h.prune_xid, 0);
-	nflags = page_flag_names(h.flags, flags, 4);
 	emit_arr_begin(e, "flag_names", EF_NOTEXT);
 	for (i = 0; i < nflags; i++)
 		emit_str(e, NULL, flags[i], 0);
 	emit_arr_end(e);
 	emit_uint(e, "item_count", page_item_count(&h), 0);
 	emit_uint(e, "free_space", h.upper > h.lower ? (unsigned) (h.upper - h.lower) : 0, 0);
-	if (page_is_new(&h))
+	if (!written)
 	{
 		emit_null(e, "checksum_computed", EF_NOTEXT);
 		emit_null(e, "checksum_ok", EF_NOTEXT);
@@ -466,7 +497,11 @@ emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
 			emit_int(e, "checksum_computed", as_smallint(computed), 0);
 		else if (computed != h.checksum)
 			emit_uint(e, "computed", computed, EF_HEX);
-		emit_bool(e, "checksum_ok", computed == h.checksum, EF_NOTEXT);
+		/* -k in a cluster without checksums: nothing was verified */
+		if (o->checksums_off)
+			emit_null(e, "checksum_ok", EF_NOTEXT);
+		else
+			emit_bool(e, "checksum_ok", computed == h.checksum, EF_NOTEXT);
 	}
 	if (kind == PK_HEAP)
 		emit_heap_items(e, page, &h, o, blkno, ds);
@@ -484,9 +519,12 @@ emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
 /*
  * All-zero pages are what PostgreSQL leaves at a relation's end when an
  * extension was never written, what hash indexes preallocate, and what
- * 16+ leaves in FSM and VM forks; amid written pages of anything else they
- * are lost writes or damage.  They are held back (only their count: they
- * are all alike) until the next written page says which.
+ * 16+ leaves in FSM and VM forks.  Amid written pages of anything else they
+ * may be lost writes, but PostgreSQL reads them as new pages without
+ * complaint (an extension that was never written before a crash, SP-GiST
+ * of 10 and 11): a notice per run of them, damage only with --strict.
+ * They are held back (only their count: they are all alike) until the next
+ * written page says which.
  */
 struct zero_run {
 	uint32_t	first;
@@ -494,20 +532,91 @@ struct zero_run {
 };
 
 static void
-flush_zeros(struct emit *e, const char *file, struct zero_run *z, bool damage,
+flush_zeros(struct emit *e, const char *file, struct zero_run *z, bool amid,
 			const struct relfile *rf, const struct options *o, struct summary *sum,
 			struct diags *ds)
 {
 	static const uint8_t zeros[BLCKSZ];
 	uint32_t	i;
 
+	if (amid && z->count > 0 && sum != NULL)
+		sum->zero_amid += z->count;
+	if (amid && z->count > 0 && !o->strict)
+	{
+		if (z->count == 1)
+			diag_add_block(ds, D_ZERO_PAGES, z->first, "1 page");
+		else
+			diag_add_block(ds, D_ZERO_PAGES, z->first, "%u pages, blocks %u to %u",
+						   (unsigned) z->count, (unsigned) z->first,
+						   (unsigned) (z->first + z->count - 1));
+	}
 	for (i = 0; i < z->count; i++)
 	{
-		if (damage)
+		if (amid && o->strict)
 			diag_add_block(ds, D_ZERO_PAGE, z->first + i, NULL);
 		emit_page(e, file, zeros, z->first + i, rf, o, sum, ds);
 	}
 	z->count = 0;
+}
+
+/*
+ * Whether a block is the first page of a WAL segment: a long page header
+ * (XLP_LONG_HEADER) with a known XLOG_PAGE_MAGIC, 8 KiB WAL pages and a
+ * segment size PostgreSQL allows (a power of two, 1 MB to 1 GB).
+ */
+static bool
+looks_like_wal(const uint8_t *page)
+{
+	struct wal_page_header h;
+
+	wal_page_header_decode(page, &h);
+	return pg_profile_by_xlog_magic(h.magic) != NULL &&
+		(h.info & XLP_LONG_HEADER) != 0 && h.xlog_blcksz == 8192 &&
+		h.seg_size >= 1024 * 1024 && h.seg_size <= 1024 * 1024 * 1024 &&
+		(h.seg_size & (h.seg_size - 1)) == 0;
+}
+
+/*
+ * -k: whether the cluster above file has data checksums, from its
+ * pg_control (data_checksum_version).  pg_control is looked up once per
+ * directory of input files; the notice is said once per pg_control.  No
+ * pg_control (a lone file, stdin) or one that cannot be trusted: verify.
+ */
+static void
+checksums_for(struct emit *e, const char *file, struct options *o)
+{
+	static char lastdir[4096];
+	static bool last_off;
+	static char said[4096];
+	static char found[4096];
+	const char *slash = strrchr(file, '/');
+	size_t		dlen = slash ? (size_t) (slash - file) : 0;
+	struct pg_control c;
+	struct diags ds;
+
+	if (dlen >= sizeof(lastdir) || strcmp(file, "-") == 0)
+		return;
+	if (lastdir[0] == '\0' || strncmp(lastdir, file, dlen) != 0 || lastdir[dlen] != '\0')
+	{
+		memcpy(lastdir, file, dlen);
+		lastdir[dlen] = '\0';
+		if (dlen == 0)
+			strcpy(lastdir, ".");
+		last_off = pg_control_near(file, &c, found, sizeof(found)) == 1 &&
+			c.data_checksum_version == 0;
+	}
+	if (!last_off)
+		return;
+	o->verify = false;
+	o->checksums_off = true;
+	if (strcmp(said, found) != 0)
+	{
+		snprintf(said, sizeof(said), "%s", found);
+		diags_reset(&ds);
+		diag_add(&ds, D_CHECKSUMS_DISABLED,
+				 "data_checksum_version 0; --force-verify verifies anyway");
+		cli_report(e, found, &ds);
+	}
 }
 
 static void
@@ -524,13 +633,13 @@ do_relation(struct emit *e, const char *file, const struct options *opts)
 			   *sum = NULL;
 	struct options fo = *opts;
 	const struct options *o = &fo;
+	bool		any = false;
+	bool		wal = false;
 
-	/* the major only names things in text; a failed guess is no finding */
-	if (fo.profile == NULL && strcmp(file, "-") != 0)
-	{
-		diags_reset(&ds);
-		fo.profile = pg_detect_for_path(file, &ds);
-	}
+	/* the major only names things in text; --pg-version wins, and says so */
+	fo.profile = cli_profile_for(e, file, opts->profile);
+	if (fo.verify && !fo.force_verify)
+		checksums_for(e, file, &fo);
 	if (o->summary)
 	{
 		memset(&s0, 0, sizeof(s0));
@@ -552,6 +661,17 @@ do_relation(struct emit *e, const char *file, const struct options *opts)
 
 		if (r == BR_ERROR)
 			break;
+		/* a WAL segment under a name of its own: one line, not 2,000 */
+		if (!any && blkno == blockreader_relfile(br)->first_block &&
+			(r == BR_PAGE || blockreader_short_len(br) >= WAL_LONG_PHD) &&
+			looks_like_wal(page))
+		{
+			diags_reset(&ds);
+			diag_add(&ds, D_WAL_SEGMENT_INPUT, "long page header at offset 0");
+			wal = true;
+			break;
+		}
+		any = true;
 		if (r == BR_SHORT)
 		{
 			flush_zeros(e, file, &z, false, blockreader_relfile(br), o, sum, &ds);
@@ -572,8 +692,11 @@ do_relation(struct emit *e, const char *file, const struct options *opts)
 		emit_page(e, file, page, blkno, blockreader_relfile(br), o, sum, &ds);
 	}
 	flush_zeros(e, file, &z, false, blockreader_relfile(br), o, sum, &ds);
+	/* a truncated relation is normal, but a silent run would look like no input */
+	if (!any && r == BR_END && o->from <= blockreader_relfile(br)->first_block)
+		diag_add(&ds, D_EMPTY_FILE, NULL);
 	cli_report(e, file, &ds);
-	if (sum != NULL)
+	if (sum != NULL && !wal)
 		emit_summary(e, file, sum, o);
 	blockreader_close(br);
 }
@@ -641,13 +764,119 @@ do_control(struct emit *e, const char *file)
 	free(buf);
 }
 
-static bool
-is_control_file(const char *path)
+/* pg_filenode.map: the mapped catalogs' file numbers, as relmapper.c reads them. */
+static void
+do_relmap(struct emit *e, const char *file)
+{
+	struct diags ds;
+	struct relmap m;
+	uint8_t    *buf;
+	size_t		len;
+	unsigned	i;
+
+	diags_reset(&ds);
+	/* a little more than either layout, so a longer file is seen as such */
+	buf = input_slurp(file, 1024, &len, &ds);
+	if (buf == NULL)
+	{
+		cli_report(e, NULL, &ds);
+		return;
+	}
+	if (relmap_decode(buf, len, &m, &ds) == 0)
+	{
+		emit_begin(e);
+		emit_str(e, "file", file, EF_NOTEXT);
+		emit_str(e, "kind", "pg_filenode.map", EF_BARE);
+		emit_uint(e, "magic", m.magic, EF_HEX);
+		emit_int(e, "num_mappings", m.num_mappings, 0);
+		emit_bool(e, "crc_ok", m.crc_ok, 0);
+		emit_arr_begin(e, "mappings", 0);
+		for (i = 0; i < m.n; i++)
+		{
+			emit_obj_begin(e, NULL, 0);
+			emit_uint(e, "mapoid", m.mappings[i].mapoid, 0);
+			emit_uint(e, "mapfilenumber", m.mappings[i].mapfilenumber, 0);
+			emit_obj_end(e);
+		}
+		emit_arr_end(e);
+		cli_emit_diags(e, &ds);
+		emit_end(e);
+	}
+	cli_report(e, file, &ds);
+	free(buf);
+}
+
+/* What a file given to pgpage is, by its name (a trailing .gz aside). */
+enum file_role {
+	ROLE_RELATION,				/* anything else: read page by page */
+	ROLE_CONTROL,				/* global/pg_control */
+	ROLE_RELMAP,				/* pg_filenode.map */
+	ROLE_SKIP,					/* a cluster file with no pages: notice */
+	ROLE_WAL					/* a WAL segment's name: notice */
+};
+
+/*
+ * The files a glob over a database or global directory also meets, none
+ * of them pages: what each is, for the notice that skips it.
+ */
+static const struct {
+	const char *name;
+	bool		prefix;			/* also name.<anything> (temporary copies) */
+	const char *what;
+} skip_files[] = {
+	{"PG_VERSION", false, "the major version of the cluster"},
+	{"pg_internal.init", true, "the relation cache's init file"},
+	{"pg_filenode.map.tmp", false, "a relation map being written"},
+	{"config_exec_params", true, "the server's saved settings"},
+};
+
+static enum file_role
+file_role(const char *path, const char **what)
 {
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : path;
+	char		name[256];
+	size_t		len = strlen(base);
+	uint32_t	tli;
+	uint64_t	segno;
+	size_t		k;
 
-	return strcmp(base, "pg_control") == 0 || strcmp(base, "pg_control.gz") == 0;
+	if (len >= 3 && strcmp(base + len - 3, ".gz") == 0)
+		len -= 3;
+	if (len >= sizeof(name) || strcmp(path, "-") == 0)
+		return ROLE_RELATION;
+	memcpy(name, base, len);
+	name[len] = '\0';
+	if (strcmp(name, "pg_control") == 0)
+		return ROLE_CONTROL;
+	if (strcmp(name, "pg_filenode.map") == 0)
+		return ROLE_RELMAP;
+	for (k = 0; k < sizeof(skip_files) / sizeof(skip_files[0]); k++)
+	{
+		size_t		n = strlen(skip_files[k].name);
+
+		if (strcmp(name, skip_files[k].name) == 0 ||
+			(skip_files[k].prefix && strncmp(name, skip_files[k].name, n) == 0 &&
+			 name[n] == '.'))
+		{
+			*what = skip_files[k].what;
+			return ROLE_SKIP;
+		}
+	}
+	if (wal_parse_segment_name(base, 16 * 1024 * 1024, &tli, &segno) == 0)
+		return ROLE_WAL;
+	return ROLE_RELATION;
+}
+
+/* One notice for a file pgpage does not read as pages. */
+static void
+skip_file(struct emit *e, const char *file, enum diag_code code, const char *what)
+{
+	struct diags ds;
+
+	diags_reset(&ds);
+	diag_add(&ds, code, "%s", what);
+	cli_report(e, file, &ds);
 }
 
 int
@@ -659,6 +888,8 @@ main(int argc, char **argv)
 		{"hex", no_argument, NULL, 'x'},
 		{"item", required_argument, NULL, 'i'},
 		{"pg-version", required_argument, NULL, 'P'},
+		{"force-verify", no_argument, NULL, 'F'},
+		{"strict", no_argument, NULL, 'S'},
 		{"summary", no_argument, NULL, 's'},
 		{"types", required_argument, NULL, 'T'},
 		{"toast", required_argument, NULL, 'O'},
@@ -696,9 +927,13 @@ main(int argc, char **argv)
 				o.item = (uint16_t) n;
 				break;
 			case 'P':
-				if (cli_parse_int(optarg, 0, 1000, &n) != 0 ||
-					(o.profile = pg_profile_by_major((int) n)) == NULL)
-					cli_usage_error("unsupported PostgreSQL version \"%s\" (10 to 18)", optarg);
+				o.profile = cli_pg_version_arg(optarg);
+				break;
+			case 'F':
+				o.force_verify = true;
+				break;
+			case 'S':
+				o.strict = true;
 				break;
 			case 's':
 				o.summary = true;
@@ -748,10 +983,26 @@ main(int argc, char **argv)
 	}
 	for (i = optind; i < argc && (ntoast == 0 || o.toast != NULL); i++)
 	{
-		if (is_control_file(argv[i]))
-			do_control(e, argv[i]);
-		else
-			do_relation(e, argv[i], &o);
+		const char *what = NULL;
+
+		switch (file_role(argv[i], &what))
+		{
+			case ROLE_CONTROL:
+				do_control(e, argv[i]);
+				break;
+			case ROLE_RELMAP:
+				do_relmap(e, argv[i]);
+				break;
+			case ROLE_SKIP:
+				skip_file(e, argv[i], D_NOT_RELATION, what);
+				break;
+			case ROLE_WAL:
+				skip_file(e, argv[i], D_WAL_SEGMENT_INPUT, "by its name");
+				break;
+			case ROLE_RELATION:
+				do_relation(e, argv[i], &o);
+				break;
+		}
 	}
 	toast_close(o.toast);
 	free(toast);

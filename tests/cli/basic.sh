@@ -26,6 +26,18 @@ check "pgpage directory" 2 "$BIN/pgpage" "$TMP"
 check "pgpage bad block range" 2 "$BIN/pgpage" --block 5-2 /dev/null
 check "pgpage bad block number" 2 "$BIN/pgpage" --block x /dev/null
 check "pgpage empty file" 0 "$BIN/pgpage" /dev/null
+expect "pgpage empty file notice" "$TMP/err" "^pgpage: /dev/null: no pages \(empty file\)$"
+
+# No false alarms on a healthy cluster: every file under base/ and global/
+# of every fixture major, with -k and with --check, exits 0 (notices only:
+# empty relations, PG_VERSION, checksums off in 12)
+for M in $(majors); do
+	dd=testdata/pg$M/data
+	for mode in -k --check; do
+		check "pg$M pgpage $mode over the whole cluster" 0 "$BIN/pgpage" -s $mode $dd/base/*/* $dd/global/*
+		expect_not "pg$M pgpage $mode: nothing but notices" "$TMP/err" "checksum mismatch|truncated|invalid|all zeros"
+	done
+done
 
 # stdout failures are errors at exit
 if [ -w /dev/full ]; then
