@@ -206,6 +206,18 @@ bt_item_decode(const uint8_t *page, const struct page_header *h,
 	it->pivot = !leaf || (!rightmost && off == P_HIKEY);
 	if (!page_item(page, h, off, &it->lp, blkno, ds))
 		return false;
+	/* PageAddItem MAXALIGNs every tuple; PageIndexTupleDelete calls one
+	 * that is not a corrupted line pointer */
+	if (it->lp.len > 0 && (it->lp.off & (MAXIMUM_ALIGNOF - 1)) != 0)
+	{
+		struct diag *d = diag_add_block(ds, D_BAD_LINE_POINTER, blkno,
+										"line pointer to page offset %u is not maximally aligned",
+										it->lp.off);
+
+		if (d)
+			d->item = (uint16_t) off;
+		return false;
+	}
 	it->dead = it->lp.flags == LP_DEAD;
 	if (it->lp.flags == LP_UNUSED || it->lp.flags == LP_REDIRECT || it->lp.len == 0)
 	{

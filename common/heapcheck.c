@@ -62,25 +62,16 @@ report(struct check *c, enum diag_code code, unsigned off, const char *fmt,...)
 		d->item = (uint16_t) off;
 }
 
-/* A redirect: check_tuple's loop, the LP_REDIRECT branch. */
+/*
+ * A redirect whose target is in range (heappage_lp_check said so):
+ * check_tuple's loop, the LP_REDIRECT branch, for the target's state.
+ */
 static void
 check_redirect(struct check *c, unsigned off)
 {
 	unsigned	rd = c->lp[off].off;
 	unsigned	f;
 
-	if (rd < 1)
-	{
-		report(c, D_BAD_LINE_POINTER, off,
-			   "line pointer redirection to item at offset %u precedes minimum offset %u", rd, 1u);
-		return;
-	}
-	if (rd > c->maxoff)
-	{
-		report(c, D_BAD_LINE_POINTER, off,
-			   "line pointer redirection to item at offset %u exceeds maximum offset %u", rd, c->maxoff);
-		return;
-	}
 	f = c->lp[rd].flags;
 	if (f == LP_UNUSED)
 		report(c, D_BAD_LINE_POINTER, off,
@@ -167,51 +158,31 @@ check_header(struct check *c, unsigned off, const struct heap_tuple *t)
 	}
 }
 
-/* The first pass: line pointers and tuple headers; successors recorded. */
+/*
+ * The first pass: line pointers (heappage_lp_check: the same rules and
+ * words as without --check) and tuple headers; successors recorded.
+ */
 static void
 check_items(struct check *c, const struct page_header *h)
 {
-	unsigned	off,
-				lo = h->upper,
-				hi = h->special > BLCKSZ ? BLCKSZ : h->special;
+	unsigned	off;
 
 	for (off = 1; off <= c->maxoff; off++)
 	{
 		struct line_pointer *lp = &c->lp[off];
 		struct heap_tuple tup;
 		const struct heap_tuple *t = &tup;
+		enum heappage_lp_verdict v = heappage_lp_check(h, off, lp, c->blkno, c->ds);
 
-		if (lp->flags == LP_UNUSED || lp->flags == LP_DEAD)
+		if (v != HLP_OK)
+			c->found++;
+		if (v == HLP_BAD || lp->flags == LP_UNUSED || lp->flags == LP_DEAD)
 			continue;
 		if (lp->flags == LP_REDIRECT)
 		{
 			check_redirect(c, off);
 			continue;
 		}
-		if ((lp->off & (MAXIMUM_ALIGNOF - 1)) != 0)
-		{
-			report(c, D_BAD_LINE_POINTER, off,
-				   "line pointer to page offset %u is not maximally aligned", lp->off);
-			continue;
-		}
-		if (lp->len < MIN_HEAP_TUPLE_SIZE)
-		{
-			report(c, D_BAD_LINE_POINTER, off,
-				   "line pointer length %u is less than the minimum tuple header size %u",
-				   lp->len, (unsigned) MIN_HEAP_TUPLE_SIZE);
-			continue;
-		}
-		if ((unsigned) lp->off + lp->len > BLCKSZ)
-		{
-			report(c, D_BAD_LINE_POINTER, off,
-				   "line pointer to page offset %u with length %u ends beyond maximum page offset %u",
-				   lp->off, lp->len, (unsigned) BLCKSZ);
-			continue;
-		}
-		if (lp->off < lo || (unsigned) lp->off + lp->len > hi)
-			report(c, D_BAD_LINE_POINTER, off,
-				   "line pointer to page offset %u with length %u lies outside the tuple space %u..%u",
-				   lp->off, lp->len, lo, hi);
 		c->valid[off] = true;
 		heaptuple_decode(c->page + lp->off, lp->len, &tup);
 		c->t[off].xmin = t->xmin;

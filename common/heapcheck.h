@@ -7,7 +7,9 @@
  *   line pointers   redirects within 1..maxoff and to a normal item;
  *                   lp_off MAXALIGNed; lp_len >= MAXALIGN(SizeofHeapTupleHeader);
  *                   the item inside the page and inside [pd_upper, pd_special)
- *                   (PageRepairFragmentation's rule)
+ *                   (PageRepairFragmentation's rule); a dead item's storage,
+ *                   if any, inside the page: heappage_lp_check(), which
+ *                   pgpage applies without --check too
  *   tuple headers   t_hoff within lp_len and equal to what natts, the null
  *                   bitmap (and before 12 the OID) give; natts <= 1600; a
  *                   multixact xmax not marked committed, nor 0 once xmin

@@ -135,6 +135,8 @@ vm_check_heap_page(const uint8_t *page, uint32_t blkno, uint8_t status,
 	if (!visible && !frozen)
 		return ds->n + ds->dropped - before;
 
+	/* the items read below: a line pointer off its page is damage here too */
+	heappage_check_lps(page, &h, blkno, ds);
 	nline = page_item_count(&h);
 	if (nline > (BLCKSZ - SIZE_OF_PAGE_HEADER) / 4)
 		nline = (BLCKSZ - SIZE_OF_PAGE_HEADER) / 4;
@@ -155,7 +157,7 @@ vm_check_heap_page(const uint8_t *page, uint32_t blkno, uint8_t status,
 			continue;
 		}
 		if (!it.has_tuple || it.t.status == HT_TOO_SHORT)
-			continue;			/* a bad line pointer: pgpage's business */
+			continue;			/* a bad line pointer: reported above */
 		if (visible && (w = not_visible_why(&it.t, clog, why, sizeof(why))) != NULL)
 			item_finding(ds, &tv, D_VM_NOT_VISIBLE, blkno, i, w);
 		if (frozen && (w = not_frozen_why(&it.t, why, sizeof(why))) != NULL)

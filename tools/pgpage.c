@@ -25,6 +25,7 @@
 #include "heaptuple.h"
 #include "input.h"
 #include "page.h"
+#include "sequence.h"
 #include "relmap.h"
 #include "version.h"
 #include "walreader.h"
@@ -271,6 +272,29 @@ emit_heap_items(struct emit *e, const uint8_t *page, const struct page_header *h
 	emit_arr_end(e);
 }
 
+/*
+ * A sequence page: its tuple's columns as SELECT * FROM seq prints them,
+ * in "sequence" (text: a line of its own under the items).
+ */
+static void
+emit_sequence(struct emit *e, const uint8_t *page, const struct page_header *h,
+			  uint32_t blkno, struct diags *ds)
+{
+	struct seq_data s;
+
+	if (sequence_decode(page, h, blkno, &s, ds) != 0)
+		return;
+	if (emit_format_of(e) == EMIT_TEXT)
+		emit_arr_begin(e, "sequence", 0);
+	emit_obj_begin(e, emit_format_of(e) == EMIT_TEXT ? NULL : "sequence", 0);
+	emit_int(e, "last_value", s.last_value, 0);
+	emit_int(e, "log_cnt", s.log_cnt, 0);
+	emit_bool(e, "is_called", s.is_called, 0);
+	emit_obj_end(e);
+	if (emit_format_of(e) == EMIT_TEXT)
+		emit_arr_end(e);
+}
+
 /* --summary: what one file holds, added up page by page. */
 struct summary {
 	uint32_t	pages;
@@ -298,7 +322,7 @@ summary_add(struct summary *sum, const uint8_t *page, const struct page_header *
 		return;
 	if (h->upper > h->lower)
 		sum->free_space += (unsigned) (h->upper - h->lower);
-	if (kind != PK_HEAP)
+	if (kind != PK_HEAP && kind != PK_SEQUENCE)
 		return;
 	n = page_item_count(h);
 	for (i = 1; i <= n; i++)
@@ -443,8 +467,11 @@ emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
 			diag_add_block(ds, D_CHECKSUM_MISMATCH, blkno,
 						   "stored 0x%04x, computed 0x%04x", h.checksum, computed);
 	}
-	if (kind == PK_HEAP && o->check)
+	/* a line pointer off its page is damage in every mode */
+	if ((kind == PK_HEAP || kind == PK_SEQUENCE) && o->check)
 		heapcheck_page(page, &h, blkno, ds);
+	else if (kind == PK_HEAP || kind == PK_SEQUENCE)
+		heappage_check_lps(page, &h, blkno, ds);
 	if (sum != NULL)
 	{
 		summary_add(sum, page, &h, kind, written && computed != h.checksum);
@@ -503,8 +530,10 @@ emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
 		else
 			emit_bool(e, "checksum_ok", computed == h.checksum, EF_NOTEXT);
 	}
-	if (kind == PK_HEAP)
+	if (kind == PK_HEAP || kind == PK_SEQUENCE)
 		emit_heap_items(e, page, &h, o, blkno, ds);
+	if (kind == PK_SEQUENCE)
+		emit_sequence(e, page, &h, blkno, ds);
 	if (o->hex)
 		hexlen = hex_span(page, &h, o, &hexp, &hexoff);
 	if (o->hex && emit_format_of(e) == EMIT_JSON)

@@ -1,7 +1,8 @@
 # pgpage's heap items against heap_page_items() (and, from 13,
 # heap_tuple_infomask_flags()'s raw_flags and combined_flags), for every
 # line pointer of every block of every heap file of every fixture major
-# (testdata/pgNN/oracle/heap_page_items.jsonl), joined on file, blkno, lp.
+# (testdata/pgNN/oracle/heap_page_items.jsonl), joined on file, blkno, lp;
+# and each sequence's item and values (no oracle rows: see below).
 . tests/lib.sh
 . tests/oracle/report.sh
 
@@ -79,6 +80,29 @@ one_major() {
 	else
 		fail "pg$M pgpage --check clean on every heap file" "exit $rc: $(head -3 "$TMP/err")"
 	fi
+	# Sequences: the generator asked heap_page_items() about relkind r, t
+	# and m only, and no oracle holds SELECT * FROM fixture_seq, so both
+	# are PostgreSQL's by construction (commands/sequence.c, every major
+	# 10..18): fill_seq_with_data() writes the one tuple at item 1 with a
+	# frozen xmin (t_xmin 2, HEAP_XMIN_FROZEN | HEAP_XMAX_INVALID = 2816),
+	# t_ctid (0,1) and 3 attributes; workload.sql makes it START 100
+	# INCREMENT 7 and calls nextval 6 times, so last_value 135, is_called,
+	# and the last call, the first after CHECKPOINT 2, logs SEQ_LOG_VALS
+	# (32) ahead: log_cnt 32.  The fields are compared as the heap ones are.
+	oracle_cat "testdata/pg$M/oracle/relations.jsonl" | jq -r 'select(.relkind == "S") | .file' >"$TMP/seqs"
+	seq_want='{"lp":1,"lp_off":8136,"lp_flags":1,"lp_len":41,"t_xmin":2,"t_xmax":0,"t_field3":0,"t_ctid":"(0,1)","t_infomask2":3,"t_infomask":2816,"t_hoff":24,"t_bits":null,"t_oid":null,"t_data":"\\x8700000000000000200000000000000001","raw_flags":["HEAP_XMIN_COMMITTED","HEAP_XMIN_INVALID","HEAP_XMAX_INVALID"],"combined_flags":["HEAP_XMIN_FROZEN"],"sequence":{"last_value":135,"log_cnt":32,"is_called":true},"values":{"last_value":"135","log_cnt":"32","is_called":"true"}}'
+	nseq=0
+	while read -r f; do
+		nseq=$((nseq + 1))
+		spec=$(oracle_cat "testdata/pg$M/oracle/relations.jsonl" | jq -r --arg f "$f" 'select(.file == $f) | [.columns[] | "\(.attname):\(.type)"] | join(",")')
+		got=$("$BIN/pgpage" --json -T "$spec" "$DATA/$f.gz" 2>"$TMP/seq.err" | jq -c '.items[0] + {sequence} | del(.lp_off_ok)')
+		if [ "$(printf '%s' "$got" | jq -S -c .)" = "$(printf '%s' "$seq_want" | jq -S -c .)" ] && [ ! -s "$TMP/seq.err" ]; then
+			pass "pg$M sequence $f: heap_page_items row and sequence and values as SELECT * (15 + 3 + 3 fields)"
+		else
+			fail "pg$M sequence $f" "$got $(head -c 200 "$TMP/seq.err")"
+		fi
+	done <"$TMP/seqs"
+	[ "$nseq" -gt 0 ] || fail "pg$M sequence" "no relkind S in relations.jsonl"
 	jq -r 'select(.check == "verify_heapam" and .ok == true) | .file' "testdata/pg$M/oracle/amcheck.jsonl" | while read -r f; do
 		# an empty file (a TOAST table never written) has no page to check
 		[ -f "$DATA/$f" ] && [ ! -s "$DATA/$f" ] && continue
