@@ -17,13 +17,19 @@ bad_rest(const struct tupdesc *td, int from, struct attr_value *vals)
 	return -1;
 }
 
-int
-heap_deform_data(const struct tupdesc *td, const uint8_t *data,
-				 size_t data_len, unsigned natts, const uint8_t *bits,
-				 struct attr_value *vals, struct diags *ds)
+/*
+ * heap_deform_data, and where the last stored attribute ends in *end
+ * (the offset past it from the start of the data).
+ */
+static int
+deform(const struct tupdesc *td, const uint8_t *data, size_t data_len,
+	   unsigned natts, const uint8_t *bits, struct attr_value *vals,
+	   uint32_t *end, struct diags *ds)
 {
 	uint32_t	off = 0;
 	int			i;
+
+	*end = 0;
 
 	if (natts > (unsigned) td->natts)
 		diag_add(ds, D_BAD_VALUE, "tuple has %u attributes, the column list %d",
@@ -90,14 +96,27 @@ heap_deform_data(const struct tupdesc *td, const uint8_t *data,
 		v->len = len;
 		v->off = off;
 		off += len;
+		*end = off;
 	}
 	return 0;
+}
+
+int
+heap_deform_data(const struct tupdesc *td, const uint8_t *data,
+				 size_t data_len, unsigned natts, const uint8_t *bits,
+				 struct attr_value *vals, struct diags *ds)
+{
+	uint32_t	end;
+
+	return deform(td, data, data_len, natts, bits, vals, &end, ds);
 }
 
 int
 heap_deform(const struct tupdesc *td, const struct heap_tuple *t,
 			struct attr_value *vals, struct diags *ds)
 {
+	uint32_t	end;
+
 	if (t->status < HT_BAD_BITMAP || t->data == NULL)
 	{
 		diag_add(ds, D_BAD_VALUE, "tuple header unreadable: no values");
@@ -108,9 +127,22 @@ heap_deform(const struct tupdesc *td, const struct heap_tuple *t,
 		diag_add(ds, D_BAD_VALUE, "null bitmap does not fit before t_hoff: no values");
 		return bad_rest(td, 0, vals);
 	}
-	return heap_deform_data(td, t->data, t->data_len, t->natts,
-							(t->infomask & HEAP_HASNULL) ? t->bits : NULL,
-							vals, ds);
+	if (deform(td, t->data, t->data_len, t->natts,
+			   (t->infomask & HEAP_HASNULL) ? t->bits : NULL, vals, &end, ds) != 0)
+		return -1;
+	/*
+	 * heap_fill_tuple leaves no byte after the last attribute (padding comes
+	 * before an attribute, never after), and lp_len is exactly t_hoff plus
+	 * the data: bytes left over mean the column list is not the table's.
+	 */
+	if (t->natts <= (unsigned) td->natts && end != t->data_len)
+	{
+		diag_add(ds, D_BAD_VALUE,
+				 "%u bytes left after the last column (%u of %u bytes of data read): the column list does not match the tuple",
+				 (unsigned) (t->data_len - end), end, (unsigned) t->data_len);
+		return -1;
+	}
+	return 0;
 }
 
 enum datum_result

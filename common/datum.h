@@ -18,7 +18,10 @@
  * natts (added by ALTER TABLE after the row was written) read as their
  * missing value (attmissingval) or NULL; dropped columns are skipped but
  * their bytes consumed.  Nothing past data_len is read: an attribute that
- * does not fit is DATUM_BAD, and so are all after it.
+ * does not fit is DATUM_BAD, and so are all after it.  A heap tuple is
+ * exactly as long as its attributes: bytes left after the last one, or
+ * more attributes in the tuple than columns in the list, mean the list is
+ * wrong, and are a finding too.
  */
 #ifndef PGOD_DATUM_H
 #define PGOD_DATUM_H
@@ -49,8 +52,9 @@ struct attr_value {
 
 /*
  * Cut tuple t (HT_OK) into td->natts values.  Returns 0, or -1 when the
- * tuple is damaged (findings in ds; the values after the damage are
- * AV_BAD).  A tuple with more attributes than td is read up to td's.
+ * tuple is damaged or does not match td (findings in ds; the values after
+ * the damage are AV_BAD; with bytes left over, the values read are kept).
+ * A tuple with more attributes than td is read up to td's, with a finding.
  */
 int			heap_deform(const struct tupdesc *td, const struct heap_tuple *t,
 						struct attr_value *vals, struct diags *ds);
@@ -58,6 +62,8 @@ int			heap_deform(const struct tupdesc *td, const struct heap_tuple *t,
 /*
  * The same over bare tuple data: data_len bytes from t_hoff, natts
  * attributes, the null bitmap bits (NULL if the tuple has no nulls).
+ * Bytes after the last attribute are not looked at: an index tuple's
+ * size is MAXALIGNed.
  */
 int			heap_deform_data(const struct tupdesc *td, const uint8_t *data,
 							 size_t data_len, unsigned natts,

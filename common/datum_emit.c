@@ -1,6 +1,77 @@
+/*
+ * datum_emit: decoded values as one field of a tool's record, and the text
+ * renderer's quoting of them (in the spirit of COPY's text format and SQL
+ * literals, so that NULL, '' and 'NULL' stay apart).
+ */
 #include <stdlib.h>
+#include <strings.h>
 
 #include "datum_emit.h"
+
+/*
+ * The characters a value may hold and print bare.  A backslash is one: a
+ * bare value holds no escapes (a control byte makes it quoted), so bytea's
+ * \x0a0b reads as it is.
+ */
+static bool
+safe_char(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		(c >= '0' && c <= '9') || c == '.' || c == '_' || c == ':' ||
+		c == '/' || c == '+' || c == '-' || c == '\\';
+}
+
+void
+datum_quote_text(const char *s, size_t n, struct strbuf *out)
+{
+	size_t		i;
+	bool		bare = n > 0 && !(n == 4 && strncasecmp(s, "null", 4) == 0);
+
+	for (i = 0; i < n && bare; i++)
+		bare = safe_char((unsigned char) s[i]);
+	if (bare)
+	{
+		sb_putn(out, s, n);
+		return;
+	}
+	sb_putc(out, '\'');
+	for (i = 0; i < n; i++)
+	{
+		if (s[i] == '\'')
+			sb_putc(out, '\'');
+		else if (s[i] == '\\')
+			sb_putc(out, '\\');
+		sb_putc(out, s[i]);
+	}
+	sb_putc(out, '\'');
+}
+
+void
+datum_emit_field(struct emit *e, const char *name, enum datum_result r,
+				 const struct strbuf *val, struct strbuf *quote)
+{
+	bool		ok = r == DATUM_OK && !val->oom;
+
+	if (emit_format_of(e) == EMIT_JSON)
+	{
+		if (ok)
+			emit_strn(e, name, sb_str(val), val->len, EF_LEFT);
+		else
+			emit_null(e, name, 0);
+		return;
+	}
+	if (!ok)
+	{
+		emit_str(e, name, r == DATUM_NULL ? "NULL" : "?", EF_LEFT);
+		return;
+	}
+	sb_reset(quote);
+	datum_quote_text(sb_str(val), val->len, quote);
+	if (quote->oom)
+		emit_str(e, name, "?", EF_LEFT);
+	else
+		emit_strn(e, name, sb_str(quote), quote->len, EF_LEFT);
+}
 
 void
 datum_emit_values(struct emit *e, const struct tupdesc *td,
@@ -35,10 +106,8 @@ datum_emit_values(struct emit *e, const struct tupdesc *td,
 		if (c->dropped)
 			continue;
 		sb_reset(&vs->sb);
-		if (datum_to_text(c, &vs->vals[i], ts, o, &vs->sb, ds) == DATUM_OK && !vs->sb.oom)
-			emit_strn(e, c->name, sb_str(&vs->sb), vs->sb.len, EF_LEFT);
-		else
-			emit_null(e, c->name, 0);
+		datum_emit_field(e, c->name, datum_to_text(c, &vs->vals[i], ts, o, &vs->sb, ds),
+						 &vs->sb, &vs->quoted);
 	}
 	emit_obj_end(e);
 	if (emit_format_of(e) == EMIT_TEXT)
@@ -55,6 +124,7 @@ void
 value_scratch_free(struct value_scratch *vs)
 {
 	sb_free(&vs->sb);
+	sb_free(&vs->quoted);
 	free(vs->vals);
 	vs->vals = NULL;
 	vs->nvals = 0;

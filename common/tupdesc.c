@@ -45,6 +45,8 @@ static const struct pg_type_info types[] = {
 	{"tstzrange", PGT_RANGE, 3910, -1, 'd', false},
 	{"daterange", PGT_RANGE, 3912, -1, 'i', false},
 	{"int8range", PGT_RANGE, 3926, -1, 'd', false},
+	{"bit", PGT_BIT, 1560, -1, 'i', false},
+	{"varbit", PGT_BIT, 1562, -1, 'i', false},
 };
 
 /* SQL spellings a user may type instead of the typname. */
@@ -59,6 +61,7 @@ static const struct {
 	{"\"char\"", "char"}, {"timestamp without time zone", "timestamp"},
 	{"timestamp with time zone", "timestamptz"},
 	{"time without time zone", "time"}, {"time with time zone", "timetz"},
+	{"bit varying", "varbit"},
 };
 
 const struct pg_type_info *
@@ -195,6 +198,61 @@ tupdesc_set_column(struct tupdesc *td, int i, const char *name,
 }
 
 /*
+ * A type as format_type() prints it, brought to the spelling the type
+ * table knows, into buf: the type modifier "(...)" dropped wherever it
+ * stands (varchar(20), numeric(10,2), timestamp(3) with time zone, bit
+ * varying(5)), an interval's fields (interval day to second) dropped,
+ * blanks squeezed.  Returns -1 if it does not fit or parentheses do not
+ * pair.
+ */
+static int
+normalize_type(const char *s, char *buf, size_t size)
+{
+	size_t		n = 0;
+	int			depth = 0;
+
+	for (; *s != '\0'; s++)
+	{
+		if (*s == '(')
+			depth++;
+		else if (*s == ')')
+		{
+			if (--depth < 0)
+				return -1;
+		}
+		else if (depth > 0)
+			continue;
+		else if (isspace((unsigned char) *s))
+		{
+			/* one blank between words, none before "[]" or at the end */
+			if (n > 0 && buf[n - 1] != ' ' && n + 1 < size)
+				buf[n++] = ' ';
+		}
+		else if (n + 1 < size)
+		{
+			if (*s == '[' && n > 0 && buf[n - 1] == ' ')
+				n--;
+			buf[n++] = *s;
+		}
+		else
+			return -1;
+	}
+	if (depth != 0)
+		return -1;
+	while (n > 0 && buf[n - 1] == ' ')
+		n--;
+	buf[n] = '\0';
+	/* INTERVAL's field qualifier (year, day to second, ...) stores nothing */
+	if (strncmp(buf, "interval ", 9) == 0)
+	{
+		char	   *br = strchr(buf, '[');
+
+		memmove(buf + 8, br ? br : buf + n, br ? strlen(br) + 1 : 1);
+	}
+	return 0;
+}
+
+/*
  * The spec parser.  One item at a time; a copy of the item is cut into
  * its parts in place.
  */
@@ -220,12 +278,14 @@ parse_type(const char *s, const struct pg_type_info **t, bool *is_array,
 		*byval = l == 1 || l == 2 || l == 4 || l == 8;
 		return 0;
 	}
-	if (n == 0 || n >= sizeof(buf))
+	if (n == 0 || normalize_type(s, buf, sizeof(buf)) != 0)
 		return -1;
-	memcpy(buf, s, n + 1);
-	if (n > 2 && strcmp(buf + n - 2, "[]") == 0)
+	n = strlen(buf);
+	/* an array of any dimensions: format_type prints one [] for all */
+	while (n > 2 && strcmp(buf + n - 2, "[]") == 0)
 	{
-		buf[n - 2] = '\0';
+		n -= 2;
+		buf[n] = '\0';
 		*is_array = true;
 	}
 	*t = pg_type_by_name(buf);

@@ -16,8 +16,11 @@
  *     [~][NAME:]TYPE[=MISSING]
  *
  *   TYPE     a type name as pg_type.typname spells it (int4, text,
- *            timestamptz, "char" as char, ...), a few SQL spellings
- *            (integer, bigint, boolean, ...), an array as TYPE[] or _TYPE,
+ *            timestamptz, "char" as char, ...), or as format_type() prints
+ *            it (integer, character varying(20), numeric(10,2),
+ *            timestamp(3) with time zone, interval day to second, ...: a
+ *            type modifier in parentheses, commas and all, is ignored, as
+ *            it changes no value's storage); an array as TYPE[] or _TYPE;
  *            or raw(LEN,ALIGN) for any other type: attlen LEN (-1 for a
  *            varlena, -2 for a cstring) and attalign c, s, i or d, shown as
  *            bytea-style hex.
@@ -50,6 +53,7 @@ enum pg_type_id {
 	PGT_CIDR, PGT_MACADDR, PGT_JSON, PGT_JSONB, PGT_TID, PGT_POINT, PGT_BOX,
 	PGT_RANGE,					/* every built-in range type: the subtype is read
 								 * from the value's rangetypid */
+	PGT_BIT,					/* bit and varbit: VarBit's bit_len, then the bits */
 	PGT__COUNT
 };
 

@@ -149,6 +149,24 @@ inet_output(const uint8_t *p, size_t len, bool always_bits, struct strbuf *out,
 	return 0;
 }
 
+/* bit_out (varbit.c): VarBit's bit_len, then the bits, high bit first. */
+static int
+bit_output(const uint8_t *p, size_t len, struct strbuf *out, char *err,
+		   size_t errlen)
+{
+	uint32_t	nbits,
+				i;
+
+	if (len < 4)
+		return fail(err, errlen, "bit string of %zu bytes has no length", len);
+	nbits = rd32(p);
+	if (nbits > (len - 4) * 8)
+		return fail(err, errlen, "bit string of %u bits in %zu bytes", nbits, len - 4);
+	for (i = 0; i < nbits; i++)
+		sb_putc(out, (p[4 + i / 8] & (0x80 >> (i % 8))) ? '1' : '0');
+	return 0;
+}
+
 static int
 fixed_len(const struct pg_type_info *t, size_t len, char *err, size_t errlen)
 {
@@ -263,6 +281,8 @@ type_output(const struct pg_type_info *t, const uint8_t *p, size_t len,
 			return 0;
 		case PGT_RANGE:
 			return range_output(p, len, o, out, err, errlen);
+		case PGT_BIT:
+			return bit_output(p, len, out, err, errlen);
 		case PGT_RAW:
 		case PGT__COUNT:
 			break;

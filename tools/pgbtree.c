@@ -21,6 +21,7 @@
 #include "cli.h"
 #include "cli_version.h"
 #include "datum_cmp.h"
+#include "datum_emit.h"
 #include "emit.h"
 #include "page.h"
 #include "strbuf.h"
@@ -137,7 +138,8 @@ emit_values(struct emit *e, const struct options *opt, const struct bt_item *it,
 	struct bt_keydesc kd = {opt->td, opt->nkeyatts, false};
 	struct bt_key k;
 	struct attr_value *vals = calloc((size_t) opt->td->natts, sizeof(*vals));
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT,
+				quoted = STRBUF_INIT;
 	struct type_opts to;
 	int			first = ds->n;
 
@@ -160,10 +162,8 @@ emit_values(struct emit *e, const struct options *opt, const struct bt_item *it,
 		if (c.attlen == -2 && c.type && c.type->id == PGT_NAME)
 			c.type = pg_type_by_id(PGT_TEXT);
 		sb_reset(&sb);
-		if (datum_to_text(&c, &vals[i], NULL, &to, &sb, ds) == DATUM_OK && !sb.oom)
-			emit_strn(e, c.name, sb_str(&sb), sb.len, EF_LEFT);
-		else
-			emit_null(e, c.name, 0);
+		datum_emit_field(e, c.name, datum_to_text(&c, &vals[i], NULL, &to, &sb, ds),
+						 &sb, &quoted);
 	}
 	emit_obj_end(e);
 	for (int i = first; i < ds->n; i++)
@@ -173,6 +173,7 @@ emit_values(struct emit *e, const struct options *opt, const struct bt_item *it,
 		ds->d[i].item = it->itemoffset;
 	}
 	sb_free(&sb);
+	sb_free(&quoted);
 	free(vals);
 }
 

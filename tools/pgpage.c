@@ -25,8 +25,8 @@
 #include "heaptuple.h"
 #include "input.h"
 #include "page.h"
-#include "sequence.h"
 #include "relmap.h"
+#include "sequence.h"
 #include "version.h"
 #include "walreader.h"
 

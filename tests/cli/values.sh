@@ -70,3 +70,60 @@ printf '\370\377\377\177' | dd of="$TMP/vd/varlena" bs=1 seek="$att" conv=notrun
 check "values: bad varlena header is damage" 1 "$BIN/pgpage" -b 0 -T "$spec" --toast "$toast" "$TMP/vd/varlena"
 expect "values: bad varlena header finding" "$TMP/err" "^pgpage: $TMP/vd/varlena: block 0: item 1: invalid column value \(varlena of [0-9]+ bytes, [0-9]+ left in the tuple\)$"
 expect "values: bad varlena header, next item still decoded" "$TMP/out" '^      id=5 t_inline=short'
+
+# --- a wrong column list is a finding, not a silent misreading -----------
+dead="testdata/pg$M/data/$(oracle_cat "$REL" | jq -r 'select(.relname == "dead_tbl") | .file').gz"
+check "values: the right list for dead_tbl" 0 "$BIN/pgpage" -b 0 -T 'id:int4,v:text' "$dead"
+# a text column read as real: 4 bytes taken, the rest of the text left over
+check "values: text read as real is damage" 1 "$BIN/pgpage" -b 0 -T 'id:int4,v:real' "$dead"
+expect "values: bytes left over finding" "$TMP/err" "^pgpage: $dead: block 0: item 1: invalid column value \([0-9]+ bytes left after the last column \(8 of [0-9]+ bytes of data read\): the column list does not match the tuple\)$"
+check "values: a column too few is damage" 1 "$BIN/pgpage" -b 0 -T 'id:int4' "$dead"
+expect "values: a column too few finding" "$TMP/err" 'tuple has 2 attributes, the column list 1'
+# a column running past the tuple: an int8 where an int4 ends the data
+check "values: a column past the tuple is damage" 1 "$BIN/pgpage" -b 0 -T 'v:text,id:int8' "$dead"
+
+# -T takes the types as format_type() prints them (relations.jsonl's
+# "type"), typmods with commas included, for every table of every major
+for MM in $(majors); do
+	oracle_cat "testdata/pg$MM/oracle/relations.jsonl" | jq -r 'select(.relkind == "r" and .nspname == "public") |
+		"\(.file)\t\(.toast_file // "")\t\([.columns[] | if .attisdropped then "~raw(\(.attlen),\(.attalign))" else "\(.attname):\(.type)" end] | join(","))"' |
+	while IFS='	' read -r f tf spec; do
+		set -- -T "$spec"
+		for x in "testdata/pg$MM/data/$tf" "testdata/pg$MM/data/$tf.gz"; do
+			[ -n "$tf" ] && [ -f "$x" ] && set -- "$@" --toast "$x"
+		done
+		if ! "$BIN/pgpage" "$@" "testdata/pg$MM/data/$f.gz" >/dev/null 2>"$TMP/ft.err" ||
+			[ -s "$TMP/ft.err" ]; then
+			echo "pg$MM $f: $(head -c 200 "$TMP/ft.err")"
+		fi
+	done
+done >"$TMP/formattype"
+if [ -s "$TMP/formattype" ]; then
+	fail "values: format_type spellings read every table clean" "$(head -3 "$TMP/formattype")"
+else
+	pass "values: format_type spellings read every table clean"
+fi
+for t in 'varchar(20)' 'character varying(20)' 'numeric(10,2)' 'character(5)' 'bpchar(5)' \
+	'timestamp(3) with time zone' 'timestamp without time zone' 'time(2) without time zone' \
+	'double precision' 'bit varying(5)' 'bit(3)' 'interval(3)' 'interval day to second(2)' \
+	'integer' 'smallint' 'bigint' 'boolean' 'real' 'integer[]' 'character varying(20)[]' \
+	'numeric(10,2)[]' '"char"'; do
+	if "$BIN/pgpage" -b 0 -i 1 -T "id:int4,x:$t,~raw(-1,i)" "$dead" >/dev/null 2>"$TMP/err" ||
+		! grep -q 'invalid --types' "$TMP/err"; then
+		pass "values: -T accepts $t"
+	else
+		fail "values: -T accepts $t" "$(head -c 200 "$TMP/err")"
+	fi
+done
+check "values: unbalanced typmod is a usage error" 2 "$BIN/pgpage" -T 'id:int4,v:numeric(10,2' "$dead"
+
+# --- text quoting: NULL, '' and 'NULL' stay apart --------------------------
+check "values: text form of types_tbl" 0 "$BIN/pgpage" -T "$(oracle_cat "$REL" | jq -r 'select(.relname == "types_tbl") | [.columns[] | "\(.attname):\(.type)"] | join(",")')" \
+	"testdata/pg$M/data/$(oracle_cat "$REL" | jq -r 'select(.relname == "types_tbl") | .file').gz"
+expect "values: empty text quoted" "$TMP/out" " c_text='' "
+expect "values: spaces quoted" "$TMP/out" " c_ts='[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.]+( BC)?' "
+expect "values: safe value bare" "$TMP/out" "^      id=1 c_bool=true "
+expect "values: SQL NULL bare" "$TMP/out" " c_text=NULL "
+# the JSON form is untouched
+check "values: JSON form" 0 "$BIN/pgpage" -j -b 0 -i 1 -T 'id:int4,v:text' "$dead"
+expect "values: JSON value unquoted" "$TMP/out" '"values":\{"id":"1","v":"[^'"'"']*"\}'

@@ -197,6 +197,55 @@ test_varlena_forms(void **state)
 	tupdesc_free(td);
 }
 
+/* a heap tuple is exactly as long as its attributes: leftovers are a finding */
+static void
+test_leftover_bytes(void **state)
+{
+	uint8_t		raw[64];
+	struct heap_tuple t;
+	struct tupdesc *td;
+	struct attr_value v[2];
+
+	(void) state;
+	memset(raw, 0, sizeof(raw));
+	/* header: natts 2, t_hoff 24; data: int4 7, then text "hello" (short) */
+	wr16(raw + 18, 2);
+	raw[22] = 24;
+	wr32(raw + 24, 7);
+	raw[28] = (6 << 1) | 1;
+	memcpy(raw + 29, "hello", 5);
+	assert_int_equal(heaptuple_decode(raw, 34, &t), HT_OK);
+	diags_reset(&ds);
+	td = tupdesc_from_spec("int4,text", &ds);
+	assert_int_equal(heap_deform(td, &t, v, &ds), 0);
+	assert_int_equal(ds.n, 0);
+	tupdesc_free(td);
+	/* the text read as float4: 4 bytes taken, 2 left over */
+	td = tupdesc_from_spec("int4,real", &ds);
+	assert_int_equal(heap_deform(td, &t, v, &ds), -1);
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.d[0].code, D_BAD_VALUE);
+	assert_non_null(strstr(ds.d[0].detail, "2 bytes left after the last column"));
+	tupdesc_free(td);
+	/* a list longer than the tuple: the columns past natts are not stored */
+	diags_reset(&ds);
+	{
+		struct attr_value v3[3];
+
+		td = tupdesc_from_spec("int4,text,int8", &ds);
+		assert_int_equal(heap_deform(td, &t, v3, &ds), 0);
+		assert_int_equal(ds.n, 0);
+		assert_int_equal(v3[2].kind, AV_NULL);
+		tupdesc_free(td);
+	}
+	/* the bare-data walk (index keys, MAXALIGNed) does not look past the last */
+	diags_reset(&ds);
+	td = tupdesc_from_spec("int4", &ds);
+	assert_int_equal(heap_deform_data(td, raw + 24, 16, 1, NULL, v, &ds), 0);
+	assert_int_equal(ds.n, 0);
+	tupdesc_free(td);
+}
+
 int
 main(void)
 {
@@ -205,6 +254,7 @@ main(void)
 		cmocka_unit_test(test_nulls_missing_dropped),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_varlena_forms),
+		cmocka_unit_test(test_leftover_bytes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -11,6 +11,7 @@
 #include "unit.h"
 
 #include "datum.h"
+#include "datum_emit.h"
 #include "types.h"
 
 static struct strbuf sb;
@@ -370,6 +371,51 @@ test_garbage(void **state)
 	tupdesc_free(td);
 }
 
+/* bit and varbit: bit_len, then the bits, high bit first */
+static void
+test_bit(void **state)
+{
+	uint8_t		b[8] = {0};
+
+	(void) state;
+	wr32(b, 10);
+	b[4] = 0xA5;
+	b[5] = 0xC0;
+	assert_string_equal(out("varbit", b, 6, NULL), "1010010111");
+	assert_string_equal(out("bit", b, 6, NULL), "1010010111");
+	wr32(b, 17);
+	assert_string_equal(out("bit", b, 6, NULL), "<bad>");
+	assert_string_equal(out("bit", b, 3, NULL), "<bad>");
+}
+
+/* the text renderer's quoting: NULL, '' and 'NULL' stay apart */
+static void
+test_quote_text(void **state)
+{
+	static const struct {
+		const char *in;
+		const char *want;
+	}			cases[] = {
+		{"abc", "abc"}, {"-1.5e+10", "-1.5e+10"}, {"a/b:c_d", "a/b:c_d"},
+		{"\\x0a0b", "\\x0a0b"}, {"", "''"}, {"null", "'null'"},
+		{"NULL", "'NULL'"}, {"Null", "'Null'"}, {"nullx", "nullx"},
+		{"a b", "'a b'"}, {"k=v", "'k=v'"}, {"it's", "'it''s'"},
+		{"{1,2}", "'{1,2}'"}, {"a\\b c", "'a\\\\b c'"}, {"\xc3\xa9", "'\xc3\xa9'"},
+		{"line\nnext", "'line\nnext'"},
+	};
+	struct strbuf q = STRBUF_INIT;
+	size_t		i;
+
+	(void) state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		sb_reset(&q);
+		datum_quote_text(cases[i].in, strlen(cases[i].in), &q);
+		assert_string_equal(sb_str(&q), cases[i].want);
+	}
+	sb_free(&q);
+}
+
 int
 main(void)
 {
@@ -382,6 +428,8 @@ main(void)
 		cmocka_unit_test(test_arrays),
 		cmocka_unit_test(test_range),
 		cmocka_unit_test(test_garbage),
+		cmocka_unit_test(test_bit),
+		cmocka_unit_test(test_quote_text),
 	};
 	int			r = cmocka_run_group_tests(tests, NULL, NULL);
 

@@ -142,6 +142,71 @@ test_types(void **state)
 	assert_int_equal(att_align(5, 'c'), 5);
 }
 
+/* the spellings format_type() prints: typmods (commas too), words, arrays */
+static void
+test_format_type_spellings(void **state)
+{
+	static const struct {
+		const char *spec;
+		const char *typname;
+		bool		array;
+	}			cases[] = {
+		{"varchar(20)", "varchar", false},
+		{"character varying(20)", "varchar", false},
+		{"numeric(10,2)", "numeric", false},
+		{"character(5)", "bpchar", false},
+		{"bpchar(5)", "bpchar", false},
+		{"timestamp(3) with time zone", "timestamptz", false},
+		{"timestamp without time zone", "timestamp", false},
+		{"time(2) without time zone", "time", false},
+		{"time(2) with time zone", "timetz", false},
+		{"double precision", "float8", false},
+		{"bit varying(5)", "varbit", false},
+		{"bit(3)", "bit", false},
+		{"interval(3)", "interval", false},
+		{"interval day to second(2)", "interval", false},
+		{"interval year to month", "interval", false},
+		{"integer", "int4", false},
+		{"smallint", "int2", false},
+		{"bigint", "int8", false},
+		{"boolean", "bool", false},
+		{"real", "float4", false},
+		{"integer[]", "int4", true},
+		{"character varying(20)[]", "varchar", true},
+		{"numeric(10,2)[]", "numeric", true},
+		{"timestamp(3) with time zone[]", "timestamptz", true},
+		{"interval day to second[]", "interval", true},
+		{"\"char\"", "char", false},
+	};
+	size_t		i;
+	char		spec[128];
+
+	(void) state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		struct tupdesc *td;
+
+		snprintf(spec, sizeof(spec), "id:int4,x:%s,y:text", cases[i].spec);
+		diags_reset(&ds);
+		td = tupdesc_from_spec(spec, &ds);
+		if (td == NULL)
+			fail_msg("%s: %s", cases[i].spec, ds.n ? ds.d[0].detail : "?");
+		assert_int_equal(td->natts, 3);
+		assert_string_equal(td->cols[1].name, "x");
+		assert_string_equal(td->cols[1].type->typname, cases[i].typname);
+		assert_int_equal(td->cols[1].is_array, cases[i].array);
+		assert_string_equal(td->cols[2].name, "y");
+		tupdesc_free(td);
+	}
+	/* parentheses must pair; a typmod is no type */
+	diags_reset(&ds);
+	assert_null(tupdesc_from_spec("numeric(10,2", &ds));
+	diags_reset(&ds);
+	assert_null(tupdesc_from_spec("numeric)", &ds));
+	diags_reset(&ds);
+	assert_null(tupdesc_from_spec("(5)", &ds));
+}
+
 int
 main(void)
 {
@@ -152,6 +217,7 @@ main(void)
 		cmocka_unit_test(test_spec_too_many),
 		cmocka_unit_test(test_catalog_fill),
 		cmocka_unit_test(test_types),
+		cmocka_unit_test(test_format_type_spellings),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
