@@ -3,7 +3,8 @@ include config.mk
 
 TOOLS      = pgpage pgwal pgbtree pgfsm pgvm
 LIB        = $(BUILD)/libpgondisk.a
-COMMON_SRC = $(sort $(wildcard common/*.c))
+COMMON_SRC = $(sort $(wildcard common/*/*.c))
+COMMON_HDR = $(wildcard common/*/*.h)
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 TOOL_BIN   = $(TOOLS:%=$(BUILD)/bin/%)
 UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
@@ -14,19 +15,19 @@ FUZZ_SRC   = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
 all: $(TOOL_BIN)
 
-$(BUILD)/common/%.o: common/%.c common/*.h config.mk
+$(BUILD)/common/%.o: common/%.c $(COMMON_HDR) config.mk
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(CFLAGS_$(*F)) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(CFLAGS_$(*F)) -Icommon -c -o $@ $<
 
 $(LIB): $(COMMON_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(COMMON_OBJ)
 
-$(BUILD)/bin/%: tools/%.c $(LIB) common/*.h
+$(BUILD)/bin/%: tools/%.c $(LIB) $(COMMON_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Icommon -o $@ $< $(LIB) $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB) common/*.h tests/unit/*.h
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) $(COMMON_HDR) tests/unit/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Icommon -Itests/unit -o $@ $< $(LIB) $(LDLIBS) $(TEST_LDLIBS)
 

@@ -13,19 +13,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "blockreader.h"
-#include "btree.h"
-#include "btree_keycheck.h"
-#include "btree_keys.h"
-#include "btree_walk.h"
-#include "cli.h"
-#include "cli_version.h"
-#include "datum_cmp.h"
-#include "datum_emit.h"
-#include "emit.h"
-#include "page.h"
-#include "strbuf.h"
-#include "version.h"
+#include "io/blockreader.h"
+#include "nbtree/btree.h"
+#include "nbtree/btree_keycheck.h"
+#include "nbtree/btree_keys.h"
+#include "nbtree/btree_walk.h"
+#include "out/cli.h"
+#include "out/cli_version.h"
+#include "types/datum_cmp.h"
+#include "types/datum_emit.h"
+#include "out/emit.h"
+#include "page/page.h"
+#include "out/strbuf.h"
+#include "cluster/version.h"
 
 struct options {
 	bool		json;

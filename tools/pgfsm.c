@@ -13,13 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "emit.h"
-#include "fsm.h"
-#include "mapfork.h"
-#include "page.h"
-#include "relpath.h"
-#include "segreader.h"
+#include "out/cli.h"
+#include "out/emit.h"
+#include "maps/fsm.h"
+#include "maps/mapfork.h"
+#include "page/page.h"
+#include "io/relpath.h"
+#include "io/segreader.h"
 
 struct options {
 	bool		json;

@@ -13,22 +13,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "blockreader.h"
-#include "checksum.h"
-#include "cli.h"
-#include "cli_version.h"
-#include "control.h"
-#include "datum_emit.h"
-#include "emit.h"
-#include "heapcheck.h"
-#include "heappage.h"
-#include "heaptuple.h"
-#include "input.h"
-#include "page.h"
-#include "relmap.h"
-#include "sequence.h"
-#include "version.h"
-#include "walreader.h"
+#include "io/blockreader.h"
+#include "page/checksum.h"
+#include "out/cli.h"
+#include "out/cli_version.h"
+#include "cluster/control.h"
+#include "types/datum_emit.h"
+#include "out/emit.h"
+#include "heap/heapcheck.h"
+#include "heap/heappage.h"
+#include "heap/heaptuple.h"
+#include "io/input.h"
+#include "page/page.h"
+#include "cluster/relmap.h"
+#include "heap/sequence.h"
+#include "cluster/version.h"
+#include "wal/walreader.h"
 
 struct options {
 	bool		json;

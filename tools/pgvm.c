@@ -10,15 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clog.h"
-#include "cli.h"
-#include "emit.h"
-#include "mapfork.h"
-#include "page.h"
-#include "relpath.h"
-#include "segreader.h"
-#include "vm.h"
-#include "vm_heapcheck.h"
+#include "cluster/clog.h"
+#include "out/cli.h"
+#include "out/emit.h"
+#include "maps/mapfork.h"
+#include "page/page.h"
+#include "io/relpath.h"
+#include "io/segreader.h"
+#include "maps/vm.h"
+#include "maps/vm_heapcheck.h"
 
 struct options {
 	bool		json;

@@ -21,16 +21,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "emit.h"
-#include "fmt.h"
-#include "input.h"
-#include "rmgr.h"
-#include "strbuf.h"
-#include "walreader.h"
-#include "walimage.h"
-#include "walrecord.h"
-#include "walstats.h"
+#include "out/cli.h"
+#include "out/emit.h"
+#include "out/fmt.h"
+#include "io/input.h"
+#include "rmgrdesc/rmgrdesc.h"
+#include "out/strbuf.h"
+#include "wal/walreader.h"
+#include "wal/walimage.h"
+#include "wal/walrecord.h"
+#include "wal/walstats.h"
 
 struct segfile {
 	uint64_t	segno;

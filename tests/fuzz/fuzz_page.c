@@ -9,12 +9,12 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "btree.h"
-#include "fsm.h"
-#include "heapcheck.h"
-#include "heappage.h"
-#include "page.h"
-#include "version.h"
+#include "nbtree/btree.h"
+#include "maps/fsm.h"
+#include "heap/heapcheck.h"
+#include "heap/heappage.h"
+#include "page/page.h"
+#include "cluster/version.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "pglz.h"
+#include "heap/pglz.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

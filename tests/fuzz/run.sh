@@ -17,7 +17,7 @@ rc=0
 for src in tests/fuzz/fuzz_*.c; do
 	n=$(basename "$src" .c)
 	# shellcheck disable=SC2086
-	$CC $flags "$src" common/*.c $libs -lm -o "$OUT/$n"
+	$CC $flags "$src" common/*/*.c $libs -lm -o "$OUT/$n"
 	mkdir -p "$OUT/$n.corpus" "$OUT/$n.crashes"
 	echo "== $n ($SECS s)"
 	if ! "$OUT/$n" -max_total_time="$SECS" -artifact_prefix="$OUT/$n.crashes/" "$OUT/$n.corpus" 2>"$OUT/$n.log"; then

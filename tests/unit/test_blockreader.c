@@ -10,8 +10,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "blockreader.h"
-#include "page.h"
+#include "io/blockreader.h"
+#include "page/page.h"
 
 static char dir[] = "/tmp/test_blockreader.XXXXXX";
 

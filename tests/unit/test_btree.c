@@ -7,8 +7,8 @@
 
 #include "unit.h"
 
-#include "btree.h"
-#include "btree_walk.h"
+#include "nbtree/btree.h"
+#include "nbtree/btree_walk.h"
 
 static uint8_t page[BLCKSZ];
 static struct diags ds;

@@ -8,8 +8,8 @@
  */
 #include "unit.h"
 
-#include "checksum.h"
-#include "page.h"
+#include "page/checksum.h"
+#include "page/page.h"
 
 /* A plain LCG (the one from the C standard's rand example), fixed seed. */
 static uint32_t lcg;

@@ -4,7 +4,7 @@
  */
 #include "unit.h"
 
-#include "cli.h"
+#include "out/cli.h"
 
 static void
 test_parse_int(void **state)

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "clog.h"
+#include "cluster/clog.h"
 
 static void
 test_address(void **state)

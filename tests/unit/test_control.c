@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "control.h"
-#include "crc32c.h"
+#include "cluster/control.h"
+#include "io/crc32c.h"
 
 /* Columns of layouts[]: the members, in the order of the file. */
 enum {

@@ -7,7 +7,7 @@
 
 #include <stdlib.h>
 
-#include "crc32c.h"
+#include "io/crc32c.h"
 
 /* The definition itself, one bit at a time: slow, obviously right. */
 static uint32_t

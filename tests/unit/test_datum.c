@@ -8,7 +8,7 @@
 
 #include "unit.h"
 
-#include "datum.h"
+#include "types/datum.h"
 
 static struct diags ds;
 

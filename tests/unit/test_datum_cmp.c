@@ -9,9 +9,9 @@
 
 #include "unit.h"
 
-#include "btree_keys.h"
-#include "datum_cmp.h"
-#include "tupdesc.h"
+#include "nbtree/btree_keys.h"
+#include "types/datum_cmp.h"
+#include "heap/tupdesc.h"
 
 static struct tupcol *
 col(const char *type)

@@ -10,9 +10,9 @@
 
 #include "unit.h"
 
-#include "datum.h"
-#include "datum_emit.h"
-#include "types.h"
+#include "types/datum.h"
+#include "types/datum_emit.h"
+#include "types/types.h"
 
 static struct strbuf sb;
 static char err[160];

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "diag.h"
+#include "out/diag.h"
 
 static void
 test_table_complete(void **state)

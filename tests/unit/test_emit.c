@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "emit.h"
+#include "out/emit.h"
 
 /* Render into a memory buffer: open_memstream keeps the test free of files. */
 struct sink

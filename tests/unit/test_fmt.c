@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "emit.h"
-#include "fmt.h"
-#include "strbuf.h"
+#include "out/emit.h"
+#include "out/fmt.h"
+#include "out/strbuf.h"
 
 static uint64_t rng_state = UINT64_C(0x9E3779B97F4A7C15);
 

@@ -5,8 +5,8 @@
  */
 #include "unit.h"
 
-#include "fsm.h"
-#include "page.h"
+#include "maps/fsm.h"
+#include "page/page.h"
 
 static void
 test_constants(void **state)

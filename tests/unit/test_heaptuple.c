@@ -6,9 +6,9 @@
  */
 #include "unit.h"
 
-#include "heapcheck.h"
-#include "heappage.h"
-#include "heaptuple.h"
+#include "heap/heapcheck.h"
+#include "heap/heappage.h"
+#include "heap/heaptuple.h"
 
 static uint8_t buf[BLCKSZ];
 

@@ -12,7 +12,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "input.h"
+#include "io/input.h"
 
 static struct diags ds;
 static char tmpdir[64];

@@ -5,7 +5,7 @@
  */
 #include "unit.h"
 
-#include "page.h"
+#include "page/page.h"
 
 static uint8_t page[BLCKSZ];
 static struct diags ds;

@@ -6,7 +6,7 @@
  */
 #include "unit.h"
 
-#include "pglz.h"
+#include "heap/pglz.h"
 
 static void
 test_literals(void **state)

@@ -5,8 +5,8 @@
 #include <sys/stat.h>
 
 #include "unit.h"
-#include "relmap.h"
-#include "crc32c.h"
+#include "cluster/relmap.h"
+#include "io/crc32c.h"
 
 /* Read a whole small file; returns its length or -1. */
 static long

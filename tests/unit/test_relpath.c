@@ -4,7 +4,7 @@
  */
 #include "unit.h"
 
-#include "relpath.h"
+#include "io/relpath.h"
 
 struct want {
 	const char *path;

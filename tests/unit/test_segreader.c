@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "mapfork.h"
-#include "page.h"
-#include "segreader.h"
+#include "maps/mapfork.h"
+#include "page/page.h"
+#include "io/segreader.h"
 
 static char dir[] = "/tmp/test_segreader.XXXXXX";
 

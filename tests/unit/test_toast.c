@@ -13,10 +13,10 @@
 
 #include "unit.h"
 
-#include "blockreader.h"
-#include "datum.h"
-#include "heappage.h"
-#include "input.h"
+#include "io/blockreader.h"
+#include "types/datum.h"
+#include "heap/heappage.h"
+#include "io/input.h"
 
 static struct diags ds;
 

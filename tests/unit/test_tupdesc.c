@@ -7,7 +7,7 @@
 
 #include "unit.h"
 
-#include "tupdesc.h"
+#include "heap/tupdesc.h"
 
 static struct diags ds;
 

@@ -11,8 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "crc32c.h"
-#include "version.h"
+#include "io/crc32c.h"
+#include "cluster/version.h"
 
 /* From each major's catalog/pg_control.h, catversion.h, xlog_internal.h, nbtree.h. */
 static const struct {

@@ -4,10 +4,10 @@
  */
 #include "unit.h"
 
-#include "heaptuple.h"
-#include "page.h"
-#include "vm.h"
-#include "vm_heapcheck.h"
+#include "heap/heaptuple.h"
+#include "page/page.h"
+#include "maps/vm.h"
+#include "maps/vm_heapcheck.h"
 
 static void
 expect_addr(uint32_t heapblk, uint32_t block, uint32_t byte, unsigned bit)

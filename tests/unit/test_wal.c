@@ -9,10 +9,10 @@
 
 #include <stdlib.h>
 
-#include "crc32c.h"
-#include "walimage.h"
-#include "walreader.h"
-#include "walrecord.h"
+#include "io/crc32c.h"
+#include "wal/walimage.h"
+#include "wal/walreader.h"
+#include "wal/walrecord.h"
 
 #define PS 8192u
 #define SEG (8u * PS)			/* small segments: 8 pages */

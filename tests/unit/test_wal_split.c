@@ -34,10 +34,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "bytes.h"
-#include "crc32c.h"
-#include "walreader.h"
-#include "walrecord.h"
+#include "io/bytes.h"
+#include "io/crc32c.h"
+#include "wal/walreader.h"
+#include "wal/walrecord.h"
 
 #define PS 8192u
 #define SYSID UINT64_C(7000000000000000042)

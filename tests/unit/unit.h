@@ -163,7 +163,7 @@ spec_bytes(uint8_t *buf, size_t cap, const char *spec, const char **bad)
  * description each range of majors must give.  Define UNIT_RMGR_CASES
  * before including this file to get them.
  */
-#include "rmgr.h"
+#include "rmgrdesc/rmgrdesc.h"
 
 /* The description majors lo..hi (inclusive) give; "<null>": none. */
 struct rmgr_want {

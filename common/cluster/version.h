@@ -1,0 +1,95 @@
+/*
+ * version: what differs between PostgreSQL majors, one profile per major.
+ *
+ * Nothing outside this module tests a major version number: code asks the
+ * profile.  A profile is found by major (from --pg-version or PG_VERSION),
+ * by XLOG_PAGE_MAGIC (from a WAL page header) or by pg_control's version and
+ * catalog version.  Profiles are static and live for the whole program.
+ * Later modules add fields here (WAL record layouts, catalog columns, ...).
+ */
+#ifndef PGOD_VERSION_H
+#define PGOD_VERSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "out/diag.h"
+
+#define PG_MAJOR_MIN 10
+#define PG_MAJOR_MAX 18
+
+struct pg_profile {
+	int			major;				/* 10 .. 18 */
+	uint16_t	xlog_page_magic;	/* XLOG_PAGE_MAGIC */
+	uint32_t	pg_control_version; /* PG_CONTROL_VERSION */
+	uint32_t	catversion_min;		/* lowest CATALOG_VERSION_NO of the major */
+	uint32_t	catversion_max;		/* highest known, inclusive */
+	uint32_t	catversion_release; /* CATALOG_VERSION_NO of the x.0 release */
+	uint32_t	btree_version;		/* BTREE_VERSION this major writes */
+	uint32_t	btree_min_version;	/* BTREE_MIN_VERSION it still reads */
+	bool		has_infomask_flags; /* heap_tuple_infomask_flags() exists */
+	bool		float_out_legacy;	/* float4/8 out: %.*g with extra_float_digits,
+								 * not shortest-exact (before 12) */
+	bool		char_out_raw;		/* "char" out: bytes >= 0x80 as they are, not
+								 * as \ooo (before 15) */
+	/* pageinspect's B-tree columns (contrib/pageinspect/btreefuncs.c) */
+	uint8_t		bt_metap_cols;		/* bt_metap(): 6 (10), 8 (11, 12), 9 (13+) */
+	bool		bt_posting;			/* 13+: posting lists; bt_page_items() has
+									 * dead, htid, tids and data without TIDs */
+	bool		bt_full_xid;		/* 14+: BTDeletedPageData, btpo_level and
+									 * btm_last_cleanup_num_delpages */
+	/* pg_waldump's own output (src/bin/pg_waldump/pg_waldump.c) */
+	bool		waldump_stats_range;	/* 15+: --stats opens with "WAL
+										 * statistics between X and Y:" */
+};
+
+/* NULL if the major is not one of 10..18. */
+const struct pg_profile *pg_profile_by_major(int major);
+const struct pg_profile *pg_profile_by_xlog_magic(uint16_t magic);
+/* pg_control_version alone is shared by 13..16; the catalog version decides. */
+const struct pg_profile *pg_profile_by_control(uint32_t pg_control_version,
+											   uint32_t catalog_version_no);
+
+/*
+ * Parse the text of a PG_VERSION file ("15\n") into a major.  Returns 0 and
+ * sets *major for any integer major (e.g. 19: the caller then finds no
+ * profile), or -1 if the text is not an integer major: "9.6" and older
+ * two-part versions, signs, leading zeros, empty or trailing garbage.
+ * Only a final newline (and spaces or a CR before it) may follow the digits.
+ */
+int			pg_version_parse(const char *text, size_t len, int *major);
+
+/*
+ * Detect the major for a file inside a cluster: walk up from path (itself if
+ * a directory, else the directory holding it), at most PG_DETECT_DEPTH
+ * levels, looking for PG_VERSION (the database directory's or the data
+ * directory's; the nearest wins), then for global/pg_control (only with a
+ * good CRC) under the same ancestors.  Returns the profile or NULL; a
+ * diagnostic is added only when NULL is returned and a file was found but
+ * could not be understood.  Opens read-only, reads at most one pg_control's
+ * worth, never writes.
+ */
+#define PG_DETECT_DEPTH 6
+
+const struct pg_profile *pg_detect_for_path(const char *path,
+											struct diags *ds);
+/* Same; found (when not NULL) gets the PG_VERSION or pg_control that decided. */
+const struct pg_profile *pg_detect_for_path_from(const char *path,
+												 struct diags *ds, char *found,
+												 size_t foundsize);
+
+/*
+ * The cluster's pg_control above a file, for what only it knows (whether
+ * data checksums are on): the same walk up from path, looking for
+ * global/pg_control or global/pg_control.gz.  Returns 1 with *c decoded
+ * (found names the file) when the nearest readable one has a good CRC and
+ * a known version; 0 when there is none (or path is "-"); -1 when the
+ * nearest one cannot be trusted (found then says which and why).  *c is
+ * zeroed unless 1 is returned.
+ */
+struct pg_control;
+int			pg_control_near(const char *path, struct pg_control *c,
+							char *found, size_t foundsize);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * vm_heapcheck: a visibility map's bits for one heap block against the
+ * heap page itself, offline: the checks pg_visibility's pg_check_visible()
+ * and pg_check_frozen() make, as far as the page (and pg_xact, if given)
+ * can tell without a server.
+ *
+ * Findings, each at the heap block (and line pointer where one is meant):
+ *   D_VM_BITS         all-frozen without all-visible in the map
+ *   D_VM_PAGE_FLAG    all-visible in the map, PD_ALL_VISIBLE clear on the page
+ *   D_VM_MAP_BIT      PD_ALL_VISIBLE set on the page, all-visible clear in the map
+ *   D_VM_NOT_VISIBLE  on an all-visible page: a dead line pointer; a tuple
+ *                     whose xmin is not known committed (hint bits, else
+ *                     pg_xact when given); a tuple whose xmax is set, is
+ *                     more than a locker and is not known aborted
+ *   D_VM_NOT_FROZEN   on an all-frozen page: a dead line pointer; a tuple
+ *                     that heap_tuple_needs_eventual_freeze() would say
+ *                     needs freezing (normal xmin not frozen, valid xmax or
+ *                     multixact, normal xvac)
+ * Only the first VM_CHECK_MAX_ITEMS tuple findings of a page are itemised;
+ * the last one says how many more there were.
+ *
+ * Pure but for clog, which may read pg_xact files (NULL: hint bits only).
+ */
+#ifndef PGOD_VM_HEAPCHECK_H
+#define PGOD_VM_HEAPCHECK_H
+
+#include <stdint.h>
+
+#include "cluster/clog.h"
+#include "out/diag.h"
+
+#define VM_CHECK_MAX_ITEMS 8
+
+/*
+ * status: the block's map bits (VM_ALL_VISIBLE | VM_ALL_FROZEN); page: the
+ * heap page (BLCKSZ bytes), NULL if the heap has no such block.  Returns
+ * the number of findings added.
+ */
+int			vm_check_heap_page(const uint8_t *page, uint32_t blkno, uint8_t status,
+							   struct clog *clog, struct diags *ds);
+
+#endif
