@@ -8,7 +8,7 @@
 # shadow memory needs terabytes of it); the time limit stays.
 . tests/lib.sh
 
-B=$TMP/bounds
+B=$TMP/bounds.d
 mkdir -p "$B"
 truncate -s 1G "$B/sparse"
 # High-entropy bytes that are the same on every run: gzip'd fixture files.
@@ -75,3 +75,4 @@ for s in 1 2 3; do
 done
 bounded "bounds pgwal stdin /dev/zero" "$BIN/pgwal" - </dev/zero
 expect "bounds pgwal stdin /dev/zero says why" "$TMP/err" '^pgwal: '
+rm -rf "$B"
