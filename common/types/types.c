@@ -1,6 +1,6 @@
 /*
  * Output functions by type: values printed as PostgreSQL's typoutput
- * prints them (utils/adt/*.c).
+ * prints them (the files of utils/adt/).
  */
 #include <arpa/inet.h>
 #include <math.h>
