@@ -17,6 +17,7 @@
 #include "page/checksum.h"
 #include "out/cli.h"
 #include "out/cli_version.h"
+#include "cluster/catalog_emit.h"
 #include "cluster/control.h"
 #include "types/datum_emit.h"
 #include "out/emit.h"
@@ -76,6 +77,12 @@ usage(void)
 		   "                       in order, e.g. int4,name:text,~int8 (see pgpage(1))\n"
 		   "      --toast=FILE     the TOAST relation's file for -T (once per segment)\n"
 		   "  -x, --hex            also dump the raw bytes of each page (or of --item)\n"
+		   "  -D, --pgdata=DIR     the data directory for the options below (else $PGDATA)\n"
+		   "  -d, --dbname=DB      the database, by name or OID\n"
+		   "      --list           the databases, or with -d the relations and their files\n"
+		   "      --columns        with --list, each relation's columns\n"
+		   "      --relation=REL   read relation REL (NAME, schema.name or OID) of -d's\n"
+		   "                       database, its values decoded from the catalog\n"
 		   "  -V, --version        print the version and exit\n"
 		   "  -h, --help           print this help and exit\n\n"
 		   "Exit status: 0 clean, 1 damage found, 2 usage or I/O error.\n",
@@ -908,6 +915,35 @@ skip_file(struct emit *e, const char *file, enum diag_code code, const char *wha
 	cli_report(e, file, &ds);
 }
 
+/*
+ * -D: --list from the catalog, or --relation's files read as if named,
+ * with its columns and TOAST relation from the catalog in place of -T.
+ */
+static int
+by_catalog(const struct catalog_request *q, struct options *o)
+{
+	struct emit *e = cli_emit_open(o->json);
+	struct catalog_relation rel;
+	int			i;
+
+	if (q->list)
+		catalog_emit_list(e, q);
+	else if (q->relation == NULL)
+		cli_usage_error("-D and -d need --list or --relation");
+	else if (catalog_open_relation(e, q, &rel) == 0)
+	{
+		if (o->types == NULL)
+			o->types = rel.td;
+		o->toast = rel.toast;
+		for (i = 0; i < rel.nfiles; i++)
+			do_relation(e, rel.files[i], o);
+		if (o->types == rel.td)
+			o->types = NULL;
+		catalog_relation_free(&rel);
+	}
+	return cli_finish(e);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -926,8 +962,14 @@ main(int argc, char **argv)
 		{"verify", no_argument, NULL, 'k'},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
+		{"pgdata", required_argument, NULL, 'D'},
+		{"dbname", required_argument, NULL, 'd'},
+		{"list", no_argument, NULL, 'L'},
+		{"columns", no_argument, NULL, 'C'},
+		{"relation", required_argument, NULL, 'R'},
 		{NULL, 0, NULL, 0}
 	};
+	struct catalog_request cq = {0};
 	struct options o = {.from = 0, .to = UINT32_MAX};
 	struct emit *e;
 	int			c,
@@ -939,7 +981,7 @@ main(int argc, char **argv)
 	struct value_scratch vs = VALUE_SCRATCH_INIT;
 
 	cli_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "b:ci:jksT:xVh", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "b:cD:d:i:jksT:xVh", longopts, NULL)) != -1)
 	{
 		switch (c)
 		{
@@ -989,6 +1031,22 @@ main(int argc, char **argv)
 			case 'k':
 				o.verify = true;
 				break;
+			case 'D':
+				cq.pgdata = optarg;
+				break;
+			case 'd':
+				cq.dbname = optarg;
+				break;
+			case 'L':
+				cq.list = true;
+				break;
+			case 'C':
+				cq.columns = true;
+				break;
+			case 'R':
+				cq.relation = optarg;
+				o.vs = &vs;
+				break;
 			case 'V':
 				cli_print_version();
 			case 'h':
@@ -996,6 +1054,12 @@ main(int argc, char **argv)
 			default:
 				cli_try_help();
 		}
+	}
+	if (cq.pgdata || cq.dbname || cq.list || cq.relation)
+	{
+		if (optind < argc || ntoast > 0)
+			cli_usage_error("-D, --list and --relation take no FILE or --toast");
+		return by_catalog(&cq, &o);
 	}
 	if (optind >= argc)
 		cli_usage_error("no input files");

@@ -75,6 +75,8 @@ static const struct {
 	[D_HEAP_HOT_CHAIN] = {SEV_DAMAGE, "heap_hot_chain", "broken HOT chain"},
 	[D_HEAP_ATTRIBUTES] = {SEV_DAMAGE, "heap_attributes", "heap tuple attributes do not fit"},
 	[D_INPUT_TOO_LONG] = {SEV_DAMAGE, "input_too_long", "input longer than a relation segment"},
+	[D_FILE_MISSING] = {SEV_DAMAGE, "file_missing", "file missing"},
+	[D_XACT_UNKNOWN] = {SEV_DAMAGE, "xact_unknown", "transaction status unknown"},
 };
 
 void

@@ -86,6 +86,8 @@ enum diag_code {
 	D_HEAP_HOT_CHAIN,	/* pgpage --check: a broken HOT/update chain */
 	D_HEAP_ATTRIBUTES,	/* pgpage --check: attributes do not fit the tuple */
 	D_INPUT_TOO_LONG,	/* an input longer than a relation segment: read no further */
+	D_FILE_MISSING,		/* -D: a catalog's or relation's file is not in the data directory */
+	D_XACT_UNKNOWN,		/* -D: a catalog row's XID has no pg_xact status (segment missing) */
 	D__COUNT
 };
 

@@ -1,0 +1,300 @@
+/*
+ * The catalog read from disk as a tool shows it: --list of databases and
+ * relations (oid2name's answers, with pg_class's and pg_relation_filepath()'s
+ * names), and --relation resolved to files, columns and TOAST.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster/catalog.h"
+#include "cluster/catalog_emit.h"
+#include "out/cli.h"
+
+/* Each finding as "prog: PGDATA/FILE: block N: what", then forgotten. */
+static void
+report(struct emit *e, struct catalog *c)
+{
+	const struct cat_finding *f;
+	int			n,
+				i;
+
+	f = catalog_findings(c, &n);
+	for (i = 0; i < n; i++)
+	{
+		struct diags ds;
+		char		path[1024];
+
+		diags_reset(&ds);
+		ds.d[0] = f[i].d;
+		ds.n = 1;
+		ds.worst = diag_severity_of(f[i].d.code);
+		snprintf(path, sizeof(path), "%s/%s", catalog_pgdata(c), f[i].file ? f[i].file : "");
+		cli_report(e, f[i].file ? path : catalog_pgdata(c), &ds);
+	}
+	catalog_clear_findings(c);
+}
+
+static const char *
+pgdata_of(const struct catalog_request *q)
+{
+	const char *d = q->pgdata ? q->pgdata : getenv("PGDATA");
+
+	if (d == NULL || d[0] == '\0')
+		cli_usage_error("no data directory: give -D DIR or set PGDATA");
+	return d;
+}
+
+static struct catalog *
+open_or_die(const struct catalog_request *q, const char *db)
+{
+	const char *err = NULL;
+	struct catalog *c = catalog_open(pgdata_of(q), db, &err);
+
+	if (c == NULL)
+	{
+		fprintf(stderr, "%s: %s: %s%s%s\n", cli_prog(), pgdata_of(q), err,
+				db ? ": " : "", db ? db : "");
+		exit(EXIT_TROUBLE);
+	}
+	return c;
+}
+
+static void
+emit_char(struct emit *e, const char *key, char v, unsigned flags)
+{
+	char		s[2] = {v, '\0'};
+
+	emit_str(e, key, s, flags);
+}
+
+static void
+emit_blocks(struct emit *e, const struct catalog *c, const struct cat_rel *r)
+{
+	static const char *const keys[] = {"main_blocks", "fsm_blocks", "vm_blocks", "init_blocks"};
+	int			f;
+
+	for (f = FORK_MAIN; f <= FORK_INIT; f++)
+	{
+		int64_t		b = catalog_fork_blocks(c, r, (enum fork_number) f);
+
+		if (b >= 0)
+			emit_int(e, keys[f], b, f == FORK_MAIN ? EF_W(6) : 0);
+		else
+			emit_null(e, keys[f], f == FORK_MAIN ? EF_W(6) : EF_NOTEXT);
+	}
+}
+
+static void
+emit_columns(struct emit *e, const struct catalog *c, const struct cat_rel *r)
+{
+	int			i;
+
+	emit_arr_begin(e, "columns", EF_NOTEXT);
+	for (i = 0; i < r->natts; i++)
+	{
+		const struct cat_att *a = &r->atts[i];
+		const struct cat_type *t = a->attisdropped ? NULL : catalog_type(c, a->atttypid);
+
+		emit_obj_begin(e, NULL, 0);
+		emit_int(e, "attnum", a->attnum, 0);
+		emit_str(e, "attname", a->attname, 0);
+		if (t != NULL)
+			emit_str(e, "typname", t->typname, 0);
+		else
+			emit_null(e, "typname", 0);
+		emit_int(e, "attlen", a->attlen, 0);
+		emit_char(e, "attalign", a->attalign, 0);
+		emit_bool(e, "attbyval", a->attbyval, 0);
+		emit_bool(e, "attisdropped", a->attisdropped, 0);
+		emit_obj_end(e);
+	}
+	emit_arr_end(e);
+}
+
+/* Text: one line per column under its relation. */
+static void
+text_columns(struct emit *e, const struct catalog *c, const struct cat_rel *r)
+{
+	int			i;
+
+	for (i = 0; i < r->natts; i++)
+	{
+		const struct cat_att *a = &r->atts[i];
+		const struct cat_type *t = a->attisdropped ? NULL : catalog_type(c, a->atttypid);
+
+		emit_begin(e);
+		emit_str(e, NULL, "", EF_BARE | EF_W(4));
+		emit_int(e, "attnum", a->attnum, EF_W(4));
+		emit_str(e, "attname", a->attname, EF_LEFT | EF_W(24));
+		emit_str(e, "typname", t ? t->typname : "-", EF_LEFT | EF_W(16));
+		emit_int(e, "attlen", a->attlen, EF_W(3));
+		emit_char(e, "attalign", a->attalign, 0);
+		emit_bool(e, "attbyval", a->attbyval, 0);
+		if (a->attisdropped)
+			emit_str(e, NULL, "dropped", EF_BARE);
+		emit_end(e);
+	}
+}
+
+static void
+list_relations(struct emit *e, struct catalog *c, bool columns)
+{
+	size_t		n,
+				i;
+	const struct cat_rel *rels = catalog_relations(c, &n);
+
+	if (columns)
+		catalog_load_attributes(c, NULL);
+	for (i = 0; i < n; i++)
+	{
+		const struct cat_rel *r = &rels[i];
+		const char *nsp = catalog_nspname(c, r->relnamespace);
+		char		path[512];
+
+		emit_begin(e);
+		emit_uint(e, "oid", r->oid, EF_W(6));
+		if (nsp)
+			emit_str(e, "nspname", nsp, EF_LEFT | EF_W(18));
+		else
+			emit_null(e, "nspname", 0);
+		emit_str(e, "relname", r->relname, EF_LEFT | EF_W(40));
+		emit_uint(e, "relfilenode", r->relfilenode, EF_W(6));
+		emit_char(e, "relkind", r->relkind, 0);
+		emit_char(e, "relpersistence", r->relpersistence, 0);
+		emit_uint(e, "reltablespace", r->reltablespace, EF_W(4));
+		if (catalog_filepath(c, r, FORK_MAIN, path, sizeof(path)) == 0)
+			emit_str(e, "filepath", path, EF_LEFT | EF_W(20));
+		else
+			emit_null(e, "filepath", EF_W(20));
+		emit_blocks(e, c, r);
+		if (columns && emit_format_of(e) == EMIT_JSON)
+			emit_columns(e, c, r);
+		emit_end(e);
+		if (columns && emit_format_of(e) == EMIT_TEXT)
+			text_columns(e, c, r);
+	}
+}
+
+static void
+list_databases(struct emit *e, struct catalog *c)
+{
+	struct cat_database *dbs;
+	int			n = catalog_databases(c, &dbs),
+				i;
+
+	if (n < 0)
+	{
+		fprintf(stderr, "%s: %s/base: cannot read the database directories\n",
+				cli_prog(), catalog_pgdata(c));
+		cli_raise(EXIT_TROUBLE);
+	}
+	for (i = 0; i < n; i++)
+	{
+		char		path[64];
+
+		emit_begin(e);
+		emit_uint(e, "oid", dbs[i].oid, EF_W(6));
+		if (dbs[i].datname[0] != '\0')
+			emit_str(e, "datname", dbs[i].datname, EF_LEFT | EF_W(20));
+		else
+			emit_null(e, "datname", EF_W(20));
+		snprintf(path, sizeof(path), "base/%u", (unsigned) dbs[i].oid);
+		emit_str(e, "filepath", path, 0);
+		emit_end(e);
+	}
+	free(dbs);
+}
+
+void
+catalog_emit_list(struct emit *e, const struct catalog_request *q)
+{
+	struct catalog *c = open_or_die(q, q->dbname);
+
+	report(e, c);
+	if (q->dbname == NULL)
+		list_databases(e, c);
+	else
+		list_relations(e, c, q->columns);
+	report(e, c);
+	catalog_close(c);
+}
+
+static struct toast_store *
+open_toast(struct emit *e, struct catalog *c, const struct cat_rel *r)
+{
+	const struct cat_rel *t = r->reltoastrelid ?
+		catalog_relation_by_oid(c, r->reltoastrelid) : NULL;
+	struct toast_store *ts = NULL;
+	struct diags ds;
+	char	  **paths;
+	int			n;
+
+	if (t == NULL || (n = catalog_segment_paths(c, t, FORK_MAIN, &paths)) == 0)
+		return NULL;
+	diags_reset(&ds);
+	ts = toast_open((const char *const *) paths, n, &ds);
+	cli_report(e, paths[0], &ds);
+	catalog_free_paths(paths, n);
+	return ts;
+}
+
+int
+catalog_open_relation(struct emit *e, const struct catalog_request *q,
+					  struct catalog_relation *rel)
+{
+	struct catalog *c;
+	const struct cat_rel *r;
+	const char *err;
+	char		path[512];
+
+	memset(rel, 0, sizeof(*rel));
+	if (q->dbname == NULL)
+		cli_usage_error("--relation needs -d DBNAME");
+	c = open_or_die(q, q->dbname);
+	report(e, c);
+	if ((r = catalog_find_relation(c, q->relation, &err)) == NULL)
+	{
+		fprintf(stderr, "%s: %s: %s\n", cli_prog(), q->relation, err);
+		cli_raise(EXIT_TROUBLE);
+		catalog_close(c);
+		return -1;
+	}
+	if (catalog_load_attributes(c, r) == 0)
+		rel->td = catalog_tupdesc(c, r);
+	rel->nfiles = catalog_segment_paths(c, r, FORK_MAIN, &rel->files);
+	if (rel->nfiles == 0)
+	{
+		struct diags ds;
+		char		full[1100];
+
+		diags_reset(&ds);
+		if (catalog_filepath(c, r, FORK_MAIN, path, sizeof(path)) == 0)
+		{
+			diag_add(&ds, D_FILE_MISSING, "the main fork of %s (oid %u)", r->relname,
+					 (unsigned) r->oid);
+			snprintf(full, sizeof(full), "%s/%s", catalog_pgdata(c), path);
+			cli_report(e, full, &ds);
+		}
+		else
+		{
+			/* a view or a partitioned table: nothing to read, not damage */
+			diag_add(&ds, D_NOT_RELATION, "%s (oid %u, relkind %c) has no storage",
+					 r->relname, (unsigned) r->oid, r->relkind ? r->relkind : '?');
+			cli_report(e, q->relation, &ds);
+		}
+	}
+	rel->toast = open_toast(e, c, r);
+	report(e, c);
+	catalog_close(c);
+	return 0;
+}
+
+void
+catalog_relation_free(struct catalog_relation *rel)
+{
+	catalog_free_paths(rel->files, rel->nfiles);
+	tupdesc_free(rel->td);
+	toast_close(rel->toast);
+	memset(rel, 0, sizeof(*rel));
+}

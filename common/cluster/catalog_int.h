@@ -1,0 +1,95 @@
+/*
+ * catalog_int: what the catalog reader's files share (catalog.c loads,
+ * catalog_rel.c answers, catalog_layout.c describes).  Only
+ * common/cluster/catalog*.c include it.
+ */
+#ifndef PGOD_CATALOG_INT_H
+#define PGOD_CATALOG_INT_H
+
+#include "cluster/catalog.h"
+#include "cluster/clog.h"
+#include "cluster/relmap.h"
+#include "cluster/version.h"
+#include "types/datum.h"
+
+struct catalog {
+	char	   *pgdata;			/* the data directory, as given */
+	const struct pg_profile *prof;	/* from PG_VERSION */
+	uint32_t	catversion;		/* pg_control's catalog_version_no; 0 unknown */
+	bool		checksums;		/* pg_control's data_checksum_version != 0 */
+	uint32_t	dboid;			/* the database asked for */
+	struct relmap gmap;			/* global/pg_filenode.map */
+	struct relmap lmap;			/* base/DB/pg_filenode.map */
+	bool		gmap_ok,
+				lmap_ok;		/* decoded (CRC or not) */
+	struct clog *clog;			/* pg_xact */
+	bool		xact_said;		/* the missing-segment finding was made */
+	struct cat_rel *rels;		/* pg_class, sorted by oid */
+	size_t		nrels;
+	struct {
+		uint32_t	oid;		/* pg_namespace.oid */
+		char		nspname[CATALOG_NAMELEN];	/* pg_namespace.nspname */
+	}		   *nss;
+	size_t		nnss;
+	struct cat_type *types;		/* pg_type, sorted by oid; NULL until needed */
+	size_t		ntypes;
+	struct cat_finding findings[CATALOG_MAX_FINDINGS];
+	int			nfindings;
+};
+
+/* One visible row handed to a scan's callback. */
+struct cat_row {
+	const struct tupdesc *td;	/* the catalog's layout */
+	const struct attr_value *vals;	/* td->natts values */
+	const struct heap_tuple *t;
+	uint32_t	hdr_oid;		/* t_oid (before 12), else 0 */
+};
+
+typedef int (*cat_row_fn) (void *arg, const struct cat_row *row);
+
+/* The -T column list of a bootstrap catalog in major, or NULL. */
+const char *catalog_layout(int major, uint32_t relid);
+/* Column index by name in td, or -1. */
+int			catalog_col(const struct tupdesc *td, const char *name);
+
+/*
+ * Scan the heap at relpath (relative to pgdata, segments and .gz found)
+ * with layout td, calling fn for each visible row; fn returning non-zero
+ * stops the scan.  Returns rows seen, or -1 if no file is there (a
+ * finding).
+ */
+long		catalog_scan(struct catalog *c, const char *relpath,
+						 const struct tupdesc *td, cat_row_fn fn, void *arg);
+
+/* Add a finding about file (relative to pgdata; NULL: none). */
+void		catalog_finding(struct catalog *c, const char *file, const struct diag *d);
+void		catalog_findings_from(struct catalog *c, const char *file, struct diags *ds);
+
+/* Field readers: 0 / "" / false when the value is null or of the wrong size. */
+uint32_t	row_u32(const struct cat_row *r, int col);
+int32_t		row_i32(const struct cat_row *r, int col);
+int16_t		row_i16(const struct cat_row *r, int col);
+char		row_char(const struct cat_row *r, int col);
+void		row_name(const struct cat_row *r, int col, char *buf);
+/* The row's oid: the "oid" column (oidcol >= 0) or t_oid. */
+uint32_t	row_oid(const struct cat_row *r, int oidcol);
+
+/*
+ * A catalog that is not bootstrapped, described by its own pg_attribute
+ * rows (attnum >= 1, plus an "oid" column before 12 when t_oid holds
+ * it): raw-typed, storage only.  NULL if pg_attribute has none.
+ */
+struct tupdesc *catalog_described(struct catalog *c, uint32_t relid);
+
+/* pgdata/rel, or pgdata/rel.gz, into buf; 0 if one exists (a regular file). */
+int			catalog_existing(const struct catalog *c, const char *rel, char *buf,
+							 size_t size);
+
+/* The file number of a mapped catalog from the map, or 0. */
+uint32_t	catalog_map_lookup(const struct catalog *c, uint32_t oid, bool shared);
+
+/* base/DB/N, global/N or pg_tblspc/..., for a file number in a tablespace */
+int			catalog_path_of(const struct catalog *c, uint32_t spc, uint32_t filenumber,
+							enum fork_number fork, char *buf, size_t size);
+
+#endif

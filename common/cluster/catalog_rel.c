@@ -1,0 +1,631 @@
+/*
+ * The catalog's answers about relations: lookup by OID and by name (as
+ * the parser reads identifiers: scan.l's quoting, downcase_identifier),
+ * pg_attribute and pg_type rows, a relation's tuple descriptor with its
+ * types resolved, and its files (relpath.c's GetRelationPath, as
+ * pg_relation_filepath() prints it).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cluster/catalog_int.h"
+#include "heap/toast.h"
+#include "io/bytes.h"
+#include "io/input.h"
+
+const struct cat_rel *
+catalog_relations(const struct catalog *c, size_t *n)
+{
+	*n = c->nrels;
+	return c->rels;
+}
+
+const struct cat_rel *
+catalog_relation_by_oid(const struct catalog *c, uint32_t oid)
+{
+	size_t		lo = 0,
+				hi = c->nrels;
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (c->rels[mid].oid == oid)
+			return &c->rels[mid];
+		if (c->rels[mid].oid < oid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+const struct cat_type *
+catalog_type(const struct catalog *c, uint32_t oid)
+{
+	size_t		lo = 0,
+				hi = c->ntypes;
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (c->types[mid].oid == oid)
+			return &c->types[mid];
+		if (c->types[mid].oid < oid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/*
+ * One identifier from *s into out (at most NAMEDATALEN - 1 bytes, as the
+ * parser truncates): "quoted" with "" for a quote, or bare and folded to
+ * lower case (ASCII only, as downcase_identifier does in UTF-8).  -1 if
+ * malformed.
+ */
+static int
+ident(const char **s, char *out)
+{
+	const char *p = *s;
+	size_t		n = 0;
+
+	if (*p == '"')
+	{
+		for (p++;; p++)
+		{
+			if (*p == '\0')
+				return -1;
+			if (*p == '"' && p[1] != '"')
+				break;
+			if (*p == '"')
+				p++;
+			if (n < CATALOG_NAMELEN - 1)
+				out[n++] = *p;
+		}
+		p++;
+	}
+	else
+		for (; *p != '\0' && *p != '.'; p++)
+			if (n < CATALOG_NAMELEN - 1)
+				out[n++] = *p >= 'A' && *p <= 'Z' ? (char) (*p - 'A' + 'a') : *p;
+	out[n] = '\0';
+	*s = p;
+	return n > 0 ? 0 : -1;
+}
+
+#define PG_CATALOG_NAMESPACE 11
+#define PG_PUBLIC_NAMESPACE 2200
+
+const struct cat_rel *
+catalog_find_relation(struct catalog *c, const char *spec, const char **err)
+{
+	char		a[CATALOG_NAMELEN],
+				b[CATALOG_NAMELEN];
+	const char *p = spec;
+	const struct cat_rel *in_path[2] = {NULL, NULL},
+			   *other = NULL;
+	bool		qualified = false;
+	size_t		i;
+	int			nother = 0;
+	char	   *end;
+	unsigned long v = strtoul(spec, &end, 10);
+
+	*err = "no such relation";
+	if (spec[0] >= '0' && spec[0] <= '9' && *end == '\0')
+		return v <= UINT32_MAX ? catalog_relation_by_oid(c, (uint32_t) v) : NULL;
+	if (ident(&p, a) != 0)
+		goto bad;
+	if (*p == '.')
+	{
+		p++;
+		qualified = true;
+		if (ident(&p, b) != 0)
+			goto bad;
+	}
+	if (*p != '\0')
+		goto bad;
+	for (i = 0; i < c->nrels; i++)
+	{
+		const struct cat_rel *r = &c->rels[i];
+		const char *nsp = catalog_nspname(c, r->relnamespace);
+
+		if (qualified)
+		{
+			if (nsp != NULL && strcmp(nsp, a) == 0 && strcmp(r->relname, b) == 0)
+				return r;
+			continue;
+		}
+		if (strcmp(r->relname, a) != 0)
+			continue;
+		/* the default search_path: pg_catalog first, then public */
+		if (r->relnamespace == PG_CATALOG_NAMESPACE)
+			in_path[0] = r;
+		else if (r->relnamespace == PG_PUBLIC_NAMESPACE)
+			in_path[1] = r;
+		else
+		{
+			other = r;
+			nother++;
+		}
+	}
+	if (in_path[0] || in_path[1])
+		return in_path[0] ? in_path[0] : in_path[1];
+	if (nother == 1)
+		return other;
+	if (nother > 1)
+		*err = "relation name is in several schemas: give schema.name";
+	return NULL;
+bad:
+	*err = "not a relation name (NAME, schema.name, \"Quoted\" or an OID)";
+	return NULL;
+}
+
+/* pg_type: every visible row, the storage facts and the resolution links. */
+struct type_cols {
+	struct catalog *c;
+	int			oid, typname, typlen, typbyval, typtype, typalign, typelem,
+				typbasetype;
+	size_t		cap;
+};
+
+static int
+type_row(void *arg, const struct cat_row *row)
+{
+	struct type_cols *k = arg;
+	struct catalog *c = k->c;
+	struct cat_type *t;
+
+	if (c->ntypes >= CATALOG_MAX_ROWS)
+		return 1;
+	if (c->ntypes == k->cap)
+	{
+		size_t		cap = k->cap ? k->cap * 2 : 512;
+		void	   *p = realloc(c->types, cap * sizeof(*c->types));
+
+		if (p == NULL)
+			return 1;
+		c->types = p;
+		k->cap = cap;
+	}
+	t = &c->types[c->ntypes++];
+	t->oid = row_oid(row, k->oid);
+	row_name(row, k->typname, t->typname);
+	t->typlen = row_i16(row, k->typlen);
+	t->typbyval = row_char(row, k->typbyval) != 0;
+	t->typtype = row_char(row, k->typtype);
+	t->typalign = row_char(row, k->typalign);
+	t->typelem = row_u32(row, k->typelem);
+	t->typbasetype = row_u32(row, k->typbasetype);
+	return 0;
+}
+
+static int
+cmp_type(const void *a, const void *b)
+{
+	uint32_t	x = ((const struct cat_type *) a)->oid,
+				y = ((const struct cat_type *) b)->oid;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+load_types(struct catalog *c)
+{
+	const char *spec = catalog_layout(c->prof->major, PG_TYPE_RELID);
+	struct type_cols k = {.c = c};
+	struct tupdesc *td;
+	struct diags ds;
+	uint32_t	fn = catalog_map_lookup(c, PG_TYPE_RELID, false);
+	char		rel[256];
+
+	if (c->types != NULL || spec == NULL)
+		return;
+	diags_reset(&ds);
+	if ((td = tupdesc_from_spec(spec, &ds)) == NULL)
+		return;
+	k.oid = catalog_col(td, "oid");
+	k.typname = catalog_col(td, "typname");
+	k.typlen = catalog_col(td, "typlen");
+	k.typbyval = catalog_col(td, "typbyval");
+	k.typtype = catalog_col(td, "typtype");
+	k.typalign = catalog_col(td, "typalign");
+	k.typelem = catalog_col(td, "typelem");
+	k.typbasetype = catalog_col(td, "typbasetype");
+	catalog_path_of(c, 0, fn ? fn : PG_TYPE_RELID, FORK_MAIN, rel, sizeof(rel));
+	catalog_scan(c, rel, td, type_row, &k);
+	tupdesc_free(td);
+	if (c->ntypes > 0)
+		qsort(c->types, c->ntypes, sizeof(*c->types), cmp_type);
+}
+
+/*
+ * The name the value printer knows typid by (heap/tupdesc.h's table):
+ * a domain by its base type, an array of a known element as "_elem".
+ * NULL if none: the value is shown raw.
+ */
+static const char *
+decoder_typname(const struct catalog *c, uint32_t typid, char *buf, size_t size)
+{
+	const struct pg_type_info *bi;
+	const struct cat_type *t;
+	int			depth;
+
+	for (depth = 0; depth < 32; depth++)
+	{
+		if ((bi = pg_type_by_oid(typid)) != NULL)
+			return bi->typname;
+		if ((t = catalog_type(c, typid)) == NULL)
+			return NULL;
+		if (t->typtype != 'd')
+			break;
+		typid = t->typbasetype;
+	}
+	if (depth == 32 || t->typelem == 0 || t->typlen != -1)
+		return NULL;
+	/* an array: its element, through domains too */
+	for (typid = t->typelem; depth < 64; depth++)
+	{
+		if ((bi = pg_type_by_oid(typid)) != NULL)
+		{
+			snprintf(buf, size, "_%s", bi->typname);
+			return buf;
+		}
+		if ((t = catalog_type(c, typid)) == NULL || t->typtype != 'd')
+			return NULL;
+		typid = t->typbasetype;
+	}
+	return NULL;
+}
+
+/*
+ * attmissingval's one element as text.  The column is anyarray: the
+ * element type is the array's own elemtype, stored as an ArrayType
+ * (utils/array.h): ndim, dataoffset, elemtype, dims, lbounds, [nulls],
+ * data.  The element is printed with the attribute's storage.
+ */
+static char *
+missing_text(const struct catalog *c, const struct attr_value *v,
+			 const struct cat_att *a)
+{
+	struct varlena vl;
+	struct diags ds;
+	uint8_t    *b = NULL;
+	size_t		len,
+				off;
+	uint32_t	ndim,
+				dataoffset;
+	struct tupdesc *td = NULL;
+	struct attr_value ev;
+	struct strbuf sb = STRBUF_INIT;
+	struct type_opts o;
+	char		tbuf[CATALOG_NAMELEN + 2];
+	char	   *out = NULL;
+
+	diags_reset(&ds);
+	if (v->kind != AV_VALUE || varlena_parse(v->ptr, v->len, &vl, &ds) != 0 ||
+		varlena_detoast(&vl, NULL, &b, &len, &ds) != 0)
+		return NULL;
+	/* b is the array without its 4-byte header: offsets below are 4 less */
+	if (len < 20 || (ndim = rd32(b)) != 1)
+		goto done;
+	dataoffset = rd32(b + 4);
+	if (dataoffset != 0)
+	{
+		if (dataoffset < 4 || dataoffset - 4 >= len || len <= 20 || (b[20] & 1) == 0)
+			goto done;			/* a null element: no missing value */
+		off = dataoffset - 4;
+	}
+	else
+		off = 24 - 4;			/* MAXALIGN(16 + 8 * ndim) */
+	off = att_align((uint32_t) (off + 4), a->attalign) - 4;
+	if (off >= len || (td = tupdesc_new(1)) == NULL ||
+		tupdesc_set_column(td, 0, a->attname,
+						   decoder_typname(c, a->atttypid, tbuf, sizeof(tbuf)),
+						   a->attlen, a->attalign, a->attbyval, false, NULL) != 0)
+		goto done;
+	ev.kind = AV_VALUE;
+	ev.ptr = b + off;
+	ev.off = 0;
+	if (a->attlen > 0)
+		ev.len = (uint32_t) a->attlen;
+	else if (a->attlen == -1 && varlena_parse(b + off, len - off, &vl, &ds) == 0)
+		ev.len = vl.total;
+	else
+		goto done;
+	if (off + ev.len > len)
+		goto done;
+	type_opts_for(c->prof, &o);
+	if (datum_to_text(&td->cols[0], &ev, NULL, &o, &sb, &ds) == DATUM_OK)
+		out = strndup(sb.data ? sb.data : "", sb.len);
+done:
+	sb_free(&sb);
+	tupdesc_free(td);
+	free(b);
+	return out;
+}
+
+/* pg_attribute: the rows of one relation (relid) or of all (0). */
+struct att_cols {
+	struct catalog *c;
+	uint32_t	relid;
+	int			attrelid, attname, atttypid, atttypmod, attlen, attnum, attalign,
+				attbyval, attisdropped, atthasmissing, attmissingval;
+	struct att_tmp {
+		uint32_t	relid;
+		struct cat_att a;
+	}		   *rows;
+	size_t		n,
+				cap;
+};
+
+static int
+att_row(void *arg, const struct cat_row *row)
+{
+	struct att_cols *k = arg;
+	uint32_t	relid = row_u32(row, k->attrelid);
+	struct cat_att *a;
+
+	if ((k->relid != 0 && relid != k->relid) || row_i16(row, k->attnum) < 1)
+		return 0;
+	if (k->n >= CATALOG_MAX_ROWS)
+		return 1;
+	if (k->n == k->cap)
+	{
+		size_t		cap = k->cap ? k->cap * 2 : 64;
+		void	   *p = realloc(k->rows, cap * sizeof(*k->rows));
+
+		if (p == NULL)
+			return 1;
+		k->rows = p;
+		k->cap = cap;
+	}
+	k->rows[k->n].relid = relid;
+	a = &k->rows[k->n].a;
+	memset(a, 0, sizeof(*a));
+	a->attnum = row_i16(row, k->attnum);
+	row_name(row, k->attname, a->attname);
+	a->atttypid = row_u32(row, k->atttypid);
+	a->atttypmod = row_i32(row, k->atttypmod);
+	a->attlen = row_i16(row, k->attlen);
+	a->attalign = row_char(row, k->attalign);
+	a->attbyval = row_char(row, k->attbyval) != 0;
+	a->attisdropped = row_char(row, k->attisdropped) != 0;
+	a->atthasmissing = k->atthasmissing >= 0 && row_char(row, k->atthasmissing) != 0;
+	if (a->atthasmissing && k->attmissingval >= 0 && !a->attisdropped)
+		a->missing = missing_text(k->c, &row->vals[k->attmissingval], a);
+	k->n++;
+	return 0;
+}
+
+static int
+cmp_att(const void *x, const void *y)
+{
+	const struct att_tmp *a = x,
+			   *b = y;
+
+	if (a->relid != b->relid)
+		return a->relid < b->relid ? -1 : 1;
+	return (a->a.attnum > b->a.attnum) - (a->a.attnum < b->a.attnum);
+}
+
+/* Scan pg_attribute for relid (0: all) into k (sorted by relid, attnum). */
+static int
+scan_atts(struct catalog *c, uint32_t relid, struct att_cols *k)
+{
+	const char *spec = catalog_layout(c->prof->major, PG_ATTRIBUTE_RELID);
+	struct tupdesc *td;
+	struct diags ds;
+	uint32_t	fn = catalog_map_lookup(c, PG_ATTRIBUTE_RELID, false);
+	char		rel[256];
+	long		rows;
+
+	memset(k, 0, sizeof(*k));
+	k->c = c;
+	k->relid = relid;
+	diags_reset(&ds);
+	if (spec == NULL || (td = tupdesc_from_spec(spec, &ds)) == NULL)
+		return -1;
+	k->attrelid = catalog_col(td, "attrelid");
+	k->attname = catalog_col(td, "attname");
+	k->atttypid = catalog_col(td, "atttypid");
+	k->atttypmod = catalog_col(td, "atttypmod");
+	k->attlen = catalog_col(td, "attlen");
+	k->attnum = catalog_col(td, "attnum");
+	k->attalign = catalog_col(td, "attalign");
+	k->attbyval = catalog_col(td, "attbyval");
+	k->attisdropped = catalog_col(td, "attisdropped");
+	k->atthasmissing = catalog_col(td, "atthasmissing");
+	k->attmissingval = catalog_col(td, "attmissingval");
+	catalog_path_of(c, 0, fn ? fn : PG_ATTRIBUTE_RELID, FORK_MAIN, rel, sizeof(rel));
+	rows = catalog_scan(c, rel, td, att_row, k);
+	tupdesc_free(td);
+	if (k->n > 0)
+		qsort(k->rows, k->n, sizeof(*k->rows), cmp_att);
+	return rows < 0 ? -1 : 0;
+}
+
+static void
+free_atts(struct att_cols *k)
+{
+	size_t		i;
+
+	for (i = 0; i < k->n; i++)
+		free(k->rows[i].a.missing);
+	free(k->rows);
+}
+
+struct tupdesc *
+catalog_described(struct catalog *c, uint32_t relid)
+{
+	struct att_cols k;
+	struct tupdesc *td = NULL;
+	size_t		i;
+
+	if (scan_atts(c, relid, &k) == 0 && k.n > 0 &&
+		(td = tupdesc_new(k.rows[k.n - 1].a.attnum)) != NULL)
+		for (i = 0; i < k.n; i++)
+		{
+			const struct cat_att *a = &k.rows[i].a;
+
+			if (tupdesc_set_column(td, a->attnum - 1, a->attname, NULL, a->attlen,
+								   a->attalign, a->attbyval, a->attisdropped, NULL) != 0)
+			{
+				tupdesc_free(td);
+				td = NULL;
+				break;
+			}
+		}
+	free_atts(&k);
+	return td;
+}
+
+int
+catalog_load_attributes(struct catalog *c, const struct cat_rel *want)
+{
+	struct att_cols k;
+	size_t		i = 0;
+
+	load_types(c);
+	if (scan_atts(c, want ? want->oid : 0, &k) != 0)
+	{
+		free_atts(&k);
+		return -1;
+	}
+	while (i < k.n)
+	{
+		size_t		j = i;
+		struct cat_rel *r = (struct cat_rel *) catalog_relation_by_oid(c, k.rows[i].relid);
+
+		while (j < k.n && k.rows[j].relid == k.rows[i].relid)
+			j++;
+		if (r != NULL && r->atts == NULL &&
+			(r->atts = malloc((j - i) * sizeof(*r->atts))) != NULL)
+		{
+			size_t		m;
+
+			for (m = i; m < j; m++)
+			{
+				r->atts[m - i] = k.rows[m].a;
+				k.rows[m].a.missing = NULL;		/* now r's */
+			}
+			r->natts = (int) (j - i);
+		}
+		i = j;
+	}
+	free_atts(&k);
+	return 0;
+}
+
+struct tupdesc *
+catalog_tupdesc(const struct catalog *c, const struct cat_rel *r)
+{
+	struct tupdesc *td;
+	int			i;
+	char		tbuf[CATALOG_NAMELEN + 2];
+
+	if (r->atts == NULL || r->natts == 0 ||
+		(td = tupdesc_new(r->atts[r->natts - 1].attnum)) == NULL)
+		return NULL;
+	for (i = 0; i < r->natts; i++)
+	{
+		const struct cat_att *a = &r->atts[i];
+
+		if (tupdesc_set_column(td, a->attnum - 1, a->attname,
+							   a->attisdropped ? NULL :
+							   decoder_typname(c, a->atttypid, tbuf, sizeof(tbuf)),
+							   a->attlen, a->attalign, a->attbyval, a->attisdropped,
+							   a->missing) != 0)
+		{
+			tupdesc_free(td);
+			return NULL;
+		}
+	}
+	return td;
+}
+
+int
+catalog_filepath(const struct catalog *c, const struct cat_rel *r,
+				 enum fork_number fork, char *buf, size_t size)
+{
+	if (r->filenumber == 0)
+		return -1;
+	return catalog_path_of(c, r->relisshared ? GLOBALTABLESPACE_OID : r->reltablespace,
+						   r->filenumber, fork, buf, size);
+}
+
+int
+catalog_segment_paths(const struct catalog *c, const struct cat_rel *r,
+					  enum fork_number fork, char ***paths)
+{
+	char		rel[512],
+				seg[540],
+				path[1100];
+	char	  **v = NULL;
+	int			n = 0;
+
+	*paths = NULL;
+	if (catalog_filepath(c, r, fork, rel, sizeof(rel)) != 0)
+		return 0;
+	for (;; n++)
+	{
+		char	  **p;
+
+		if (n == 0)
+			snprintf(seg, sizeof(seg), "%s", rel);
+		else
+			snprintf(seg, sizeof(seg), "%s.%d", rel, n);
+		if (catalog_existing(c, seg, path, sizeof(path)) != 0 ||
+			(p = realloc(v, (size_t) (n + 1) * sizeof(*v))) == NULL)
+			break;
+		v = p;
+		if ((v[n] = strdup(path)) == NULL)
+			break;
+	}
+	*paths = v;
+	return n;
+}
+
+void
+catalog_free_paths(char **paths, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+}
+
+int64_t
+catalog_fork_blocks(const struct catalog *c, const struct cat_rel *r,
+					enum fork_number fork)
+{
+	char	  **paths;
+	int			n = catalog_segment_paths(c, r, fork, &paths),
+				i;
+	int64_t		bytes = 0;
+
+	if (n == 0)
+		return -1;
+	for (i = 0; i < n; i++)
+	{
+		struct diags ds;
+		struct input *in;
+
+		diags_reset(&ds);
+		if ((in = input_open(paths[i], &ds)) == NULL)
+			continue;
+		/* a gzip'd segment's size is known only by reading it through */
+		if (input_size(in) >= 0 && !input_is_gzip(in))
+			bytes += input_size(in);
+		else
+			bytes += (int64_t) input_skip(in, (uint64_t) RELSEG_SIZE * 8192, &ds);
+		input_close(in);
+	}
+	catalog_free_paths(paths, n);
+	return bytes / 8192;
+}
