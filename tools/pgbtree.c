@@ -424,7 +424,7 @@ do_file(struct emit *e, const char *file, const struct options *o)
 		oom = t == NULL;
 		if (o->check && o->td)
 		{
-			struct bt_keydesc kd = {o->td, o->nkeyatts, prof->major >= 12};
+			struct bt_keydesc kd = {o->td, o->nkeyatts, prof->bt_heapkeyspace};
 
 			kc = bt_keycheck_new(&kd);
 			oom = oom || kc == NULL;
@@ -434,28 +434,19 @@ do_file(struct emit *e, const char *file, const struct options *o)
 	while (!oom && (r = blockreader_next(br, &page, &blkno, &ds)) != BR_END)
 	{
 		struct page_header h;
+		enum page_verdict v;
 
 		if (r != BR_PAGE)
 			break;
 		page_header_decode(page, &h);
-		if (page_is_new(&h))
+		v = page_verify(page, &h, blkno, &ds);
+		if (v != PV_VALID)
 		{
-			/* as pgpage: all zeros is new; a zero header over data is torn */
-			bool		fresh = page_check_new(page, blkno, &ds);
-
+			/* as pgpage: all zeros is new; a torn or invalid page is not read */
 			if (walk)
-				oom = !bt_tree_add_other(t, blkno, fresh ? BS_NEW : BS_BAD);
+				oom = !bt_tree_add_other(t, blkno, v == PV_NEW ? BS_NEW : BS_BAD);
 			else
-				emit_other(e, file, blkno, fresh ? "new" : NULL, &ds);
-			report(e, file, &ds, &damaged, walk);
-			continue;
-		}
-		if (!page_check(&h, blkno, &ds))
-		{
-			if (walk)
-				oom = !bt_tree_add_other(t, blkno, BS_BAD);
-			else
-				emit_other(e, file, blkno, NULL, &ds);
+				emit_other(e, file, blkno, v == PV_NEW ? "new" : NULL, &ds);
 			report(e, file, &ds, &damaged, walk);
 			continue;
 		}

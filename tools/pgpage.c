@@ -13,22 +13,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/blockreader.h"
-#include "page/checksum.h"
-#include "out/cli.h"
-#include "out/cli_version.h"
 #include "cluster/catalog_emit.h"
 #include "cluster/control.h"
-#include "types/datum_emit.h"
-#include "out/emit.h"
+#include "cluster/control_emit.h"
+#include "cluster/relmap.h"
+#include "cluster/version.h"
 #include "heap/heapcheck.h"
 #include "heap/heappage.h"
-#include "heap/heaptuple.h"
+#include "heap/heappage_emit.h"
+#include "io/blockreader.h"
 #include "io/input.h"
+#include "out/cli.h"
+#include "out/cli_version.h"
+#include "out/emit.h"
+#include "page/checksum.h"
 #include "page/page.h"
-#include "cluster/relmap.h"
-#include "heap/sequence.h"
-#include "cluster/version.h"
+#include "page/page_emit.h"
+#include "page/page_summary.h"
+#include "types/datum_emit.h"
 #include "wal/walreader.h"
 
 struct options {
@@ -90,344 +92,6 @@ usage(void)
 	exit(EXIT_CLEAN);
 }
 
-/* page_header() shows pd_checksum as a smallint; so do we, in JSON. */
-static int64_t
-as_smallint(uint16_t v)
-{
-	return (int16_t) v;
-}
-
-/* A JSON array of flag names, or null when there is no tuple to name. */
-static void
-emit_flag_array(struct emit *e, const char *key, const char *names[], int n,
-				unsigned flags)
-{
-	int			i;
-
-	emit_arr_begin(e, key, flags);
-	for (i = 0; i < n; i++)
-		emit_str(e, NULL, names[i], 0);
-	emit_arr_end(e);
-}
-
-/*
- * Text: the infomask flags' names without "HEAP_", joined by '|', the
- * combined ones first, as pg_filedump does.
- */
-static void
-text_flags(const struct heap_tuple *t, bool hasoid_old, char *buf, size_t size)
-{
-	const char *names[HEAPTUPLE_MAX_RAW_FLAGS];
-	size_t		len = 0;
-	int			n,
-				i;
-
-	buf[0] = '\0';
-	n = heaptuple_raw_flags(t->infomask, t->infomask2, names, HEAPTUPLE_MAX_RAW_FLAGS);
-	for (i = 0; i < n && len + 1 < size; i++)
-		len += (size_t) snprintf(buf + len, size - len, "%s%s", i ? "|" : "",
-								 (!hasoid_old && strcmp(names[i], "HEAP_HASOID_OLD") == 0) ?
-								 "HASOID" : names[i] + 5);
-	if (len >= size)
-		buf[size - 1] = '\0';
-}
-
-/* -T: the tuple's values, decoded with the column list, as "values". */
-static void
-emit_values(struct emit *e, const struct heap_item *it, const struct options *o,
-			uint32_t blkno, struct diags *ds)
-{
-	struct type_opts topts;
-
-	if (o->types == NULL || it->id.flags != LP_NORMAL || !it->has_tuple ||
-		it->t.status < HT_BAD_BITMAP)
-		return;
-	type_opts_for(o->profile, &topts);
-	datum_emit_values(e, o->types, &it->t, o->toast, &topts, o->vs, blkno, it->lp, ds);
-}
-
-/*
- * One line pointer and its tuple.  JSON: as heap_page_items() shows them,
- * with heap_tuple_infomask_flags()'s names; the columns it leaves NULL when
- * the line pointer has no readable tuple are null here too.  Text: one
- * compact line in the spirit of pg_filedump's, with natts, the null bitmap
- * up to natts, the flags by name and the redirect target.  Everything about
- * one tuple is emitted here, so decoded values can join it.
- */
-static void
-emit_heap_item(struct emit *e, const struct heap_item *it, const struct options *o,
-			   uint32_t blkno, struct diags *ds)
-{
-	const struct heap_tuple *t = &it->t;
-	const char *names[HEAPTUPLE_MAX_RAW_FLAGS];
-	char		buf[HEAPTUPLE_BITMAPLEN(HEAP_NATTS_MASK) * 8 + 1];
-	int			n,
-				i;
-
-	emit_obj_begin(e, NULL, 0);
-	if (emit_format_of(e) == EMIT_TEXT)
-	{
-		emit_uint(e, "lp", it->lp, EF_W(3));
-		emit_str(e, NULL, heappage_lp_flags_name(it->id.flags), EF_BARE | EF_W(8));
-		if (it->id.flags == LP_REDIRECT)
-		{
-			snprintf(buf, sizeof(buf), "-> %u", (unsigned) it->id.off);
-			emit_str(e, NULL, buf, EF_BARE);
-		}
-		else
-		{
-			emit_uint(e, "off", it->id.off, EF_W(4));
-			emit_uint(e, "len", it->id.len, EF_W(4));
-		}
-		if (it->has_tuple)
-		{
-			emit_uint(e, "xmin", t->xmin, 0);
-			emit_uint(e, "xmax", t->xmax, 0);
-			emit_uint(e, heaptuple_has_xvac(t) ? "xvac" : "cid", t->field3, 0);
-			heaptuple_ctid_text(t, buf, sizeof(buf));
-			emit_str(e, "ctid", buf, 0);
-			emit_uint(e, "natts", t->natts, 0);
-			emit_uint(e, "hoff", t->hoff, 0);
-			if (t->bits != NULL)
-			{
-				heaptuple_bits_text(t, buf, sizeof(buf));
-				buf[t->natts] = '\0';
-				emit_str(e, "bits", buf, 0);
-			}
-			if (t->has_oid)
-				emit_uint(e, "oid", t->oid, 0);
-			/* before 12 the bit was HEAP_HASOID, and meant it */
-			text_flags(t, o->profile == NULL || o->profile->major >= 12, buf, sizeof(buf));
-			emit_str(e, "infomask", buf, 0);
-			n = heaptuple_combined_flags(t->infomask, names, HEAPTUPLE_MAX_COMBINED_FLAGS);
-			for (i = 0; i < n; i++)
-				emit_str(e, NULL, names[i] + 5, EF_BARE);
-		}
-		emit_values(e, it, o, blkno, ds);
-		emit_obj_end(e);
-		return;
-	}
-	emit_uint(e, "lp", it->lp, 0);
-	emit_uint(e, "lp_off", it->id.off, 0);
-	emit_uint(e, "lp_flags", it->id.flags, 0);
-	emit_uint(e, "lp_len", it->id.len, 0);
-	if (!it->has_tuple)
-	{
-		emit_null(e, "t_xmin", 0);
-		emit_null(e, "t_xmax", 0);
-		emit_null(e, "t_field3", 0);
-		emit_null(e, "t_ctid", 0);
-		emit_null(e, "t_infomask2", 0);
-		emit_null(e, "t_infomask", 0);
-		emit_null(e, "t_hoff", 0);
-		emit_null(e, "t_bits", 0);
-		emit_null(e, "t_oid", 0);
-		emit_null(e, "t_data", 0);
-		emit_null(e, "raw_flags", 0);
-		emit_null(e, "combined_flags", 0);
-		emit_obj_end(e);
-		return;
-	}
-	emit_uint(e, "t_xmin", t->xmin, 0);
-	emit_uint(e, "t_xmax", t->xmax, 0);
-	emit_uint(e, "t_field3", t->field3, 0);
-	heaptuple_ctid_text(t, buf, sizeof(buf));
-	emit_str(e, "t_ctid", buf, 0);
-	emit_uint(e, "t_infomask2", t->infomask2, 0);
-	emit_uint(e, "t_infomask", t->infomask, 0);
-	emit_uint(e, "t_hoff", t->hoff, 0);
-	if (t->bits != NULL)
-	{
-		heaptuple_bits_text(t, buf, sizeof(buf));
-		emit_str(e, "t_bits", buf, 0);
-	}
-	else
-		emit_null(e, "t_bits", 0);
-	if (t->has_oid)
-		emit_uint(e, "t_oid", t->oid, 0);
-	else
-		emit_null(e, "t_oid", 0);
-	if (t->data != NULL)
-		emit_bytea(e, "t_data", t->data, t->data_len, 0);
-	else
-		emit_null(e, "t_data", 0);
-	n = heaptuple_raw_flags(t->infomask, t->infomask2, names, HEAPTUPLE_MAX_RAW_FLAGS);
-	emit_flag_array(e, "raw_flags", names, n, 0);
-	n = heaptuple_combined_flags(t->infomask, names, HEAPTUPLE_MAX_COMBINED_FLAGS);
-	emit_flag_array(e, "combined_flags", names, n, 0);
-	emit_values(e, it, o, blkno, ds);
-	emit_obj_end(e);
-}
-
-/* Every line pointer of a heap page, in "items". */
-static void
-emit_heap_items(struct emit *e, const uint8_t *page, const struct page_header *h,
-				const struct options *o, uint32_t blkno, struct diags *ds)
-{
-	struct heap_item it;
-	unsigned	i,
-				n = page_item_count(h);
-
-	emit_arr_begin(e, "items", 0);
-	for (i = o->item ? o->item : 1; i <= n; i++)
-	{
-		heappage_item(page, i, &it);
-		emit_heap_item(e, &it, o, blkno, ds);
-		if (o->item)
-			break;
-	}
-	emit_arr_end(e);
-}
-
-/*
- * A sequence page: its tuple's columns as SELECT * FROM seq prints them,
- * in "sequence" (text: a line of its own under the items).
- */
-static void
-emit_sequence(struct emit *e, const uint8_t *page, const struct page_header *h,
-			  uint32_t blkno, struct diags *ds)
-{
-	struct seq_data s;
-
-	if (sequence_decode(page, h, blkno, &s, ds) != 0)
-		return;
-	if (emit_format_of(e) == EMIT_TEXT)
-		emit_arr_begin(e, "sequence", 0);
-	emit_obj_begin(e, emit_format_of(e) == EMIT_TEXT ? NULL : "sequence", 0);
-	emit_int(e, "last_value", s.last_value, 0);
-	emit_int(e, "log_cnt", s.log_cnt, 0);
-	emit_bool(e, "is_called", s.is_called, 0);
-	emit_obj_end(e);
-	if (emit_format_of(e) == EMIT_TEXT)
-		emit_arr_end(e);
-}
-
-/* --summary: what one file holds, added up page by page. */
-struct summary {
-	uint32_t	pages;
-	uint32_t	by_kind[PK_UNKNOWN + 1];	/* pages of each page_kind */
-	uint64_t	items[4];		/* line pointers by lp_flags (heap pages) */
-	uint64_t	free_space;		/* sum of pd_upper - pd_lower */
-	uint32_t	checksum_failures;	/* stored != computed, pages not new
-									 * (torn pages included) */
-	uint32_t	zero_amid;		/* all-zero pages amid written pages */
-};
-
-static void
-summary_add(struct summary *sum, const uint8_t *page, const struct page_header *h,
-			enum page_kind kind, bool checksum_failed)
-{
-	struct line_pointer lp;
-	unsigned	i,
-				n;
-
-	sum->pages++;
-	sum->by_kind[kind]++;
-	if (checksum_failed)
-		sum->checksum_failures++;
-	if (page_is_new(h))
-		return;
-	if (h->upper > h->lower)
-		sum->free_space += (unsigned) (h->upper - h->lower);
-	if (kind != PK_HEAP && kind != PK_SEQUENCE)
-		return;
-	n = page_item_count(h);
-	for (i = 1; i <= n; i++)
-	{
-		heappage_lp(page, i, &lp);
-		sum->items[lp.flags]++;
-	}
-}
-
-static void
-emit_summary(struct emit *e, const char *file, const struct summary *sum,
-			 const struct options *o)
-{
-	int			k;
-
-	emit_begin(e);
-	emit_str(e, "file", file, EF_NOTEXT);
-	emit_str(e, "kind", "summary", EF_NOTEXT);
-	emit_uint(e, "pages", sum->pages, 0);
-	emit_obj_begin(e, "pages_by_kind", 0);
-	for (k = 0; k <= PK_UNKNOWN; k++)
-		if (sum->by_kind[k] > 0)
-			emit_uint(e, page_kind_name((enum page_kind) k), sum->by_kind[k], 0);
-	emit_obj_end(e);
-	emit_uint(e, "live_items", sum->items[LP_NORMAL], 0);
-	emit_uint(e, "dead_items", sum->items[LP_DEAD], 0);
-	emit_uint(e, "unused_items", sum->items[LP_UNUSED], 0);
-	emit_uint(e, "redirect_items", sum->items[LP_REDIRECT], 0);
-	emit_uint(e, "free_space", sum->free_space, 0);
-	emit_uint(e, "zero_pages_amid", sum->zero_amid, 0);
-	if (o->verify)
-		emit_uint(e, "checksum_failures", sum->checksum_failures, 0);
-	else
-		emit_null(e, "checksum_failures", EF_NOTEXT);
-	/* -k asked but not done: say why, so a 0 is never read into the null */
-	if (o->checksums_off)
-		emit_str(e, "checksum_verification", "off_by_pg_control", 0);
-	emit_end(e);
-}
-
-/*
- * --hex, text: n bytes from p, 16 a line, offsets relative to base (the
- * page offset of p), hex then the printable ASCII, as hexdump -C does.
- */
-static void
-emit_hex_lines(struct emit *e, const uint8_t *p, size_t n, unsigned base)
-{
-	static const char hx[] = "0123456789abcdef";
-	char		line[96];
-	size_t		i,
-				j;
-
-	for (i = 0; i < n; i += 16)
-	{
-		size_t		len = 0;
-
-		len += (size_t) snprintf(line, sizeof(line), "    %04x: ", (unsigned) (base + i));
-		for (j = 0; j < 16; j++)
-		{
-			if (i + j < n)
-			{
-				line[len++] = hx[p[i + j] >> 4];
-				line[len++] = hx[p[i + j] & 15];
-			}
-			else
-			{
-				line[len++] = ' ';
-				line[len++] = ' ';
-			}
-			line[len++] = j == 7 ? '-' : ' ';
-		}
-		line[len++] = ' ';
-		for (j = 0; j < 16 && i + j < n; j++)
-			line[len++] = (p[i + j] >= 0x20 && p[i + j] < 0x7f) ? (char) p[i + j] : '.';
-		line[len] = '\0';
-		emit_begin(e);
-		emit_text(e, line);
-		emit_end(e);
-	}
-}
-
-/* The bytes line pointer i points at, clamped to the page. */
-static size_t
-item_bytes(const uint8_t *page, const struct page_header *h, unsigned i,
-		   const uint8_t **p, unsigned *off)
-{
-	struct line_pointer lp;
-
-	if (i == 0 || i > page_item_count(h))
-		return 0;
-	heappage_lp(page, i, &lp);
-	if (lp.len == 0 || lp.off >= BLCKSZ)
-		return 0;
-	*p = page + lp.off;
-	*off = lp.off;
-	return (unsigned) lp.off + lp.len > BLCKSZ ? (size_t) (BLCKSZ - lp.off) : lp.len;
-}
-
 /* --hex: the bytes to dump, the page's or the --item's; returns the count. */
 static size_t
 hex_span(const uint8_t *page, const struct page_header *h,
@@ -436,26 +100,23 @@ hex_span(const uint8_t *page, const struct page_header *h,
 	*p = page;
 	*off = 0;
 	if (o->item)
-		return item_bytes(page, h, o->item, p, off);
+		return page_item_bytes(page, h, o->item, p, off);
 	return BLCKSZ;
 }
 
 static void
 emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
-		  const struct relfile *rf, const struct options *o, struct summary *sum,
-		  struct diags *ds)
+		  const struct relfile *rf, const struct options *o,
+		  struct page_summary *sum, struct diags *ds)
 {
 	struct page_header h;
 	enum page_kind kind;
-	const char *flags[4];
-	int			nflags,
-				i;
 	bool		written;
 	uint16_t	computed = 0;
 	const uint8_t *hexp = NULL;
 	unsigned	hexoff = 0;
 	size_t		hexlen = 0;
-	char		buf[64];
+	const struct heappage_emit_opts ho = {o->profile, o->item, o->types, o->toast, o->vs};
 
 	page_header_decode(page, &h);
 	kind = page_kind_of(page, &h, rf->fork);
@@ -464,12 +125,10 @@ emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
 	 * header over written bytes is a torn page: invalid, and its checksum
 	 * is verified like any written page's, so it fails.
 	 */
-	written = !page_is_new(&h) || !page_check_new(page, blkno, ds);
+	written = page_verify(page, &h, blkno, ds) != PV_NEW;
 	if (written)
 	{
 		computed = pg_checksum_page(page, blkno);
-		if (!page_is_new(&h))
-			page_check(&h, blkno, ds);
 		if (o->verify && computed != h.checksum)
 			diag_add_block(ds, D_CHECKSUM_MISMATCH, blkno,
 						   "stored 0x%04x, computed 0x%04x", h.checksum, computed);
@@ -481,7 +140,7 @@ emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
 		heappage_check_lps(page, &h, blkno, ds);
 	if (sum != NULL)
 	{
-		summary_add(sum, page, &h, kind, written && computed != h.checksum);
+		page_summary_add(sum, page, &h, kind, written && computed != h.checksum);
 		cli_report(e, file, ds);
 		return;
 	}
@@ -490,57 +149,12 @@ emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
 	emit_str(e, "file", file, EF_NOTEXT);
 	emit_uint(e, "blkno", blkno, EF_W(6));
 	emit_str(e, "kind", page_kind_name(kind), EF_W(8) | EF_BARE);
-	emit_lsn(e, "lsn", h.lsn, EF_W(11));
-	if (emit_format_of(e) == EMIT_JSON)
-		emit_int(e, "checksum", as_smallint(h.checksum), 0);
-	else
-		emit_uint(e, "checksum", h.checksum, EF_HEX);
-	nflags = page_flag_names(h.flags, flags, 4);
-	if (emit_format_of(e) == EMIT_JSON)
-		emit_uint(e, "flags", h.flags, 0);
-	else
-	{
-		/* text: the value with its names, flags=0x0005(HAS_FREE_LINES|ALL_VISIBLE) */
-		size_t		len = (size_t) snprintf(buf, sizeof(buf), "0x%04x", h.flags);
-
-		for (i = 0; i < nflags && len < sizeof(buf); i++)
-			len += (size_t) snprintf(buf + len, sizeof(buf) - len, "%s%s%s",
-									 i ? "|" : "(", flags[i], i == nflags - 1 ? ")" : "");
-		emit_str(e, "flags", buf, 0);
-	}
-	emit_uint(e, "lower", h.lower, EF_W(4));
-	emit_uint(e, "upper", h.upper, EF_W(4));
-	emit_uint(e, "special", h.special, EF_W(4));
-	emit_uint(e, "pagesize", h.pagesize, 0);
-	emit_uint(e, "version", h.version, 0);
-	emit_uint(e, "prune_xid", h.prune_xid, 0);
-	emit_arr_begin(e, "flag_names", EF_NOTEXT);
-	for (i = 0; i < nflags; i++)
-		emit_str(e, NULL, flags[i], 0);
-	emit_arr_end(e);
-	emit_uint(e, "item_count", page_item_count(&h), 0);
-	emit_uint(e, "free_space", h.upper > h.lower ? (unsigned) (h.upper - h.lower) : 0, 0);
-	if (!written)
-	{
-		emit_null(e, "checksum_computed", EF_NOTEXT);
-		emit_null(e, "checksum_ok", EF_NOTEXT);
-	}
-	else
-	{
-		if (emit_format_of(e) == EMIT_JSON)
-			emit_int(e, "checksum_computed", as_smallint(computed), 0);
-		else if (computed != h.checksum)
-			emit_uint(e, "computed", computed, EF_HEX);
-		/* -k in a cluster without checksums: nothing was verified */
-		if (o->checksums_off)
-			emit_null(e, "checksum_ok", EF_NOTEXT);
-		else
-			emit_bool(e, "checksum_ok", computed == h.checksum, EF_NOTEXT);
-	}
+	page_emit_header(e, &h);
+	page_emit_checksum(e, &h, written, computed, !o->checksums_off);
 	if (kind == PK_HEAP || kind == PK_SEQUENCE)
-		emit_heap_items(e, page, &h, o, blkno, ds);
+		heappage_emit_items(e, page, &h, &ho, blkno, ds);
 	if (kind == PK_SEQUENCE)
-		emit_sequence(e, page, &h, blkno, ds);
+		heappage_emit_sequence(e, page, &h, blkno, ds);
 	if (o->hex)
 		hexlen = hex_span(page, &h, o, &hexp, &hexoff);
 	if (o->hex && emit_format_of(e) == EMIT_JSON)
@@ -548,7 +162,7 @@ emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
 	cli_emit_diags(e, ds);
 	emit_end(e);
 	if (o->hex && emit_format_of(e) == EMIT_TEXT)
-		emit_hex_lines(e, hexp, hexlen, hexoff);
+		page_emit_hex_lines(e, hexp, hexlen, hexoff);
 	cli_report(e, file, ds);
 }
 
@@ -569,7 +183,7 @@ struct zero_run {
 
 static void
 flush_zeros(struct emit *e, const char *file, struct zero_run *z, bool amid,
-			const struct relfile *rf, const struct options *o, struct summary *sum,
+			const struct relfile *rf, const struct options *o, struct page_summary *sum,
 			struct diags *ds)
 {
 	static const uint8_t zeros[BLCKSZ];
@@ -665,7 +279,7 @@ do_relation(struct emit *e, const char *file, const struct options *opts)
 	enum br_result r;
 	struct zero_run z = {0, 0};
 	bool		zeros_ok;
-	struct summary s0,
+	struct page_summary s0,
 			   *sum = NULL;
 	struct options fo = *opts;
 	const struct options *o = &fo;
@@ -733,7 +347,7 @@ do_relation(struct emit *e, const char *file, const struct options *opts)
 		diag_add(&ds, D_EMPTY_FILE, NULL);
 	cli_report(e, file, &ds);
 	if (sum != NULL && !wal)
-		emit_summary(e, file, sum, o);
+		page_summary_emit(e, file, sum, o->verify, o->checksums_off);
 	blockreader_close(br);
 }
 
@@ -744,7 +358,6 @@ do_control(struct emit *e, const char *file)
 	struct pg_control c;
 	uint8_t    *buf;
 	size_t		len;
-	char		tmp[64];
 
 	diags_reset(&ds);
 	buf = input_slurp(file, 16384, &len, &ds);
@@ -756,43 +369,7 @@ do_control(struct emit *e, const char *file)
 	if (control_decode(buf, len, &c, &ds) == 0)
 	{
 		emit_begin(e);
-		emit_str(e, "file", file, EF_NOTEXT);
-		emit_str(e, "kind", "pg_control", EF_BARE);
-		emit_int(e, "pg_version", c.profile ? c.profile->major : 0, 0);
-		emit_uint(e, "pg_control_version", c.pg_control_version, 0);
-		emit_uint(e, "catalog_version_no", c.catalog_version_no, 0);
-		snprintf(tmp, sizeof(tmp), "%llu", (unsigned long long) c.system_identifier);
-		emit_str(e, "system_identifier", tmp, 0);
-		emit_str(e, "state", c.state_name, 0);
-		emit_lsn(e, "checkpoint_lsn", c.checkpoint, 0);
-		emit_lsn(e, "redo_lsn", c.redo, 0);
-		emit_uint(e, "timeline_id", c.timeline, 0);
-		emit_uint(e, "prev_timeline_id", c.prev_timeline, 0);
-		emit_bool(e, "full_page_writes", c.full_page_writes, 0);
-		snprintf(tmp, sizeof(tmp), "%u:%u", c.next_xid_epoch, c.next_xid);
-		emit_str(e, "next_xid", tmp, 0);
-		emit_uint(e, "next_oid", c.next_oid, 0);
-		emit_uint(e, "next_multixact_id", c.next_multi, 0);
-		emit_uint(e, "next_multi_offset", c.next_multi_offset, 0);
-		emit_uint(e, "oldest_xid", c.oldest_xid, 0);
-		emit_uint(e, "oldest_xid_dbid", c.oldest_xid_db, 0);
-		emit_uint(e, "oldest_active_xid", c.oldest_active_xid, 0);
-		emit_uint(e, "oldest_multi_xid", c.oldest_multi, 0);
-		emit_uint(e, "oldest_multi_dbid", c.oldest_multi_db, 0);
-		emit_uint(e, "oldest_commit_ts_xid", c.oldest_commit_ts_xid, 0);
-		emit_uint(e, "newest_commit_ts_xid", c.newest_commit_ts_xid, 0);
-		emit_uint(e, "max_data_alignment", c.max_align, 0);
-		emit_uint(e, "database_block_size", c.blcksz, 0);
-		emit_uint(e, "blocks_per_segment", c.relseg_size, 0);
-		emit_uint(e, "wal_block_size", c.xlog_blcksz, 0);
-		emit_uint(e, "bytes_per_wal_segment", c.xlog_seg_size, 0);
-		emit_uint(e, "max_identifier_length", c.name_data_len, 0);
-		emit_uint(e, "max_index_columns", c.index_max_keys, 0);
-		emit_uint(e, "max_toast_chunk_size", c.toast_max_chunk_size, 0);
-		emit_uint(e, "large_object_chunk_size", c.loblksize, 0);
-		emit_bool(e, "float8_pass_by_value", c.float8_byval, 0);
-		emit_uint(e, "data_page_checksum_version", c.data_checksum_version, 0);
-		emit_bool(e, "crc_ok", c.crc_ok, 0);
+		control_emit(e, file, &c);
 		cli_emit_diags(e, &ds);
 		emit_end(e);
 	}

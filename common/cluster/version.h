@@ -29,6 +29,10 @@ struct pg_profile {
 	uint32_t	btree_version;		/* BTREE_VERSION this major writes */
 	uint32_t	btree_min_version;	/* BTREE_MIN_VERSION it still reads */
 	bool		has_infomask_flags; /* heap_tuple_infomask_flags() exists */
+	bool		heap_hasoid_old;	/* 12+: infomask bit 0x0008 is HEAP_HASOID_OLD
+									 * (no table has OIDs); before, HEAP_HASOID */
+	bool		bt_heapkeyspace;	/* 12+: a new B-tree is heapkeyspace (btm_version
+									 * 4): the heap TID is part of its key */
 	bool		float_out_legacy;	/* float4/8 out: %.*g with extra_float_digits,
 								 * not shortest-exact (before 12) */
 	bool		char_out_raw;		/* "char" out: bytes >= 0x80 as they are, not

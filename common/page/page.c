@@ -85,6 +85,15 @@ page_check_new(const uint8_t *page, uint32_t blkno, struct diags *ds)
 	return false;
 }
 
+enum page_verdict
+page_verify(const uint8_t *page, const struct page_header *h, uint32_t blkno,
+			struct diags *ds)
+{
+	if (page_is_new(h))
+		return page_check_new(page, blkno, ds) ? PV_NEW : PV_TORN;
+	return page_check(h, blkno, ds) ? PV_VALID : PV_INVALID;
+}
+
 unsigned
 page_item_count(const struct page_header *h)
 {

@@ -98,6 +98,22 @@ bool		page_check(const struct page_header *h, uint32_t blkno,
  */
 bool		page_check_new(const uint8_t *page, uint32_t blkno, struct diags *ds);
 
+/* What PageIsVerified() would make of a page, as page_verify() tells. */
+enum page_verdict {
+	PV_NEW,						/* all zeros: a page never written */
+	PV_TORN,					/* pd_upper 0 over bytes that are not all zero */
+	PV_INVALID,					/* a header that fails page_check() */
+	PV_VALID					/* a header that passes */
+};
+
+/*
+ * The one verdict on a page every tool gives before reading it: a new
+ * header (pd_upper 0) by page_check_new(), any other by page_check(), the
+ * findings at blkno.  h is page's decoded header.
+ */
+enum page_verdict page_verify(const uint8_t *page, const struct page_header *h,
+							  uint32_t blkno, struct diags *ds);
+
 /* Number of line pointers (PageGetMaxOffsetNumber), 0 if pd_lower is short. */
 unsigned	page_item_count(const struct page_header *h);
 

@@ -487,6 +487,39 @@ test_is_zero(void **state)
 	assert_true(page_is_zero(buf, BLCKSZ));
 }
 
+/* The one verdict pgpage and pgbtree give: new, torn, invalid, valid. */
+static void
+test_verify(void **state)
+{
+	struct page_header h;
+
+	(void) state;
+	memset(page, 0, sizeof(page));
+	page_header_decode(page, &h);
+	assert_int_equal(page_verify(page, &h, 3, &ds), PV_NEW);
+	assert_int_equal(ds.n, 0);
+
+	page[BLCKSZ - 1] = 1;				/* a zero header over written bytes */
+	page_header_decode(page, &h);
+	assert_int_equal(page_verify(page, &h, 3, &ds), PV_TORN);
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.d[0].code, D_TORN_PAGE);
+	assert_int_equal(ds.d[0].blkno, 3);
+
+	diags_reset(&ds);
+	init_page(24, 8000, 8192);
+	page_header_decode(page, &h);
+	assert_int_equal(page_verify(page, &h, 4, &ds), PV_VALID);
+	assert_int_equal(ds.n, 0);
+
+	init_page(8100, 8000, 8192);		/* pd_lower above pd_upper */
+	page_header_decode(page, &h);
+	assert_int_equal(page_verify(page, &h, 5, &ds), PV_INVALID);
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.d[0].code, D_BAD_PAGE_HEADER);
+	assert_int_equal(ds.d[0].blkno, 5);
+}
+
 int
 main(void)
 {
@@ -498,6 +531,7 @@ main(void)
 		cmocka_unit_test_setup(test_lower_extremes, setup),
 		cmocka_unit_test_setup(test_page_kinds, setup),
 		cmocka_unit_test_setup(test_is_zero, setup),
+		cmocka_unit_test_setup(test_verify, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -53,6 +53,10 @@ test_profile_values(void **state)
 		assert_int_equal(p->btree_version, expect[i].btree);
 		assert_int_equal(p->btree_min_version, 2);
 		assert_int_equal(p->has_infomask_flags, expect[i].major >= 13);
+		/* 12 dropped WITH OIDS and made new B-trees heapkeyspace (version 4) */
+		assert_int_equal(p->heap_hasoid_old, expect[i].major >= 12);
+		assert_int_equal(p->bt_heapkeyspace, expect[i].major >= 12);
+		assert_int_equal(p->bt_heapkeyspace, p->btree_version >= 4);
 	}
 }
 
