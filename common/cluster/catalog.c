@@ -438,8 +438,8 @@ class_row(void *arg, const struct cat_row *row)
 	return 0;
 }
 
-static struct tupdesc *
-layout_td(struct catalog *c, uint32_t relid)
+struct tupdesc *
+catalog_layout_td(struct catalog *c, uint32_t relid)
 {
 	const char *spec = catalog_layout(c->prof->major, relid);
 	struct diags ds;
@@ -452,7 +452,7 @@ static int
 load_class(struct catalog *c)
 {
 	struct class_cols k = {.c = c};
-	struct tupdesc *td = layout_td(c, PG_CLASS_RELID);
+	struct tupdesc *td = catalog_layout_td(c, PG_CLASS_RELID);
 	char		rel[256];
 	uint32_t	fn = catalog_map_lookup(c, PG_CLASS_RELID, false);
 
@@ -581,115 +581,6 @@ cluster_open(const char *pgdata, const char **err)
 	c->clog = clog_open(xact);
 	c->gmap_ok = load_map(c, "global/pg_filenode.map", &c->gmap);
 	return c;
-}
-
-struct db_cols {
-	int			oid, datname;
-	struct cat_database *dbs;
-	int			n, cap;
-};
-
-static int
-db_row(void *arg, const struct cat_row *row)
-{
-	struct db_cols *k = arg;
-
-	if (k->n >= 65536)
-		return 1;
-	if (k->n == k->cap)
-	{
-		int			cap = k->cap ? k->cap * 2 : 16;
-		void	   *p = realloc(k->dbs, (size_t) cap * sizeof(*k->dbs));
-
-		if (p == NULL)
-			return 1;
-		k->dbs = p;
-		k->cap = cap;
-	}
-	memset(&k->dbs[k->n], 0, sizeof(k->dbs[k->n]));
-	k->dbs[k->n].oid = row_oid(row, k->oid);
-	row_name(row, k->datname, k->dbs[k->n].datname);
-	k->n++;
-	return 0;
-}
-
-static int
-cmp_db(const void *a, const void *b)
-{
-	uint32_t	x = ((const struct cat_database *) a)->oid,
-				y = ((const struct cat_database *) b)->oid;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Every all-digits directory under base/: the databases that have files. */
-static int
-db_dirs(struct catalog *c, struct db_cols *k)
-{
-	char		path[1024];
-	DIR		   *d;
-	struct dirent *de;
-
-	snprintf(path, sizeof(path), "%s/base", c->pgdata);
-	if ((d = opendir(path)) == NULL)
-		return -1;
-	while ((de = readdir(d)) != NULL)
-	{
-		char	   *end;
-		unsigned long v;
-
-		if (de->d_name[0] < '0' || de->d_name[0] > '9')
-			continue;
-		errno = 0;
-		v = strtoul(de->d_name, &end, 10);
-		if (*end != '\0' || errno != 0 || v > UINT32_MAX)
-			continue;
-		if (k->n == k->cap)
-		{
-			int			cap = k->cap ? k->cap * 2 : 16;
-			void	   *p = realloc(k->dbs, (size_t) cap * sizeof(*k->dbs));
-
-			if (p == NULL)
-				break;
-			k->dbs = p;
-			k->cap = cap;
-		}
-		memset(&k->dbs[k->n], 0, sizeof(k->dbs[k->n]));
-		k->dbs[k->n++].oid = (uint32_t) v;
-	}
-	closedir(d);
-	return 0;
-}
-
-int
-catalog_databases(struct catalog *c, struct cat_database **out)
-{
-	struct db_cols k = {0};
-	struct tupdesc *td = layout_td(c, PG_DATABASE_RELID);
-	uint32_t	fn = catalog_map_lookup(c, PG_DATABASE_RELID, true);
-	char		rel[64],
-				path[1024];
-
-	*out = NULL;
-	snprintf(rel, sizeof(rel), "global/%u", (unsigned) (fn ? fn : PG_DATABASE_RELID));
-	/* a partial copy without pg_database is normal: the directories say */
-	if (td != NULL && catalog_existing(c, rel, path, sizeof(path)) == 0)
-	{
-		k.oid = catalog_col(td, "oid");
-		k.datname = catalog_col(td, "datname");
-		if (catalog_scan(c, rel, td, db_row, &k) < 0)
-			k.n = 0;
-	}
-	else if (db_dirs(c, &k) != 0)
-	{
-		tupdesc_free(td);
-		return -1;
-	}
-	tupdesc_free(td);
-	if (k.n > 0)
-		qsort(k.dbs, (size_t) k.n, sizeof(*k.dbs), cmp_db);
-	*out = k.dbs;
-	return k.n;
 }
 
 struct catalog *

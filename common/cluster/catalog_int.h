@@ -49,6 +49,8 @@ typedef int (*cat_row_fn) (void *arg, const struct cat_row *row);
 
 /* The -T column list of a bootstrap catalog in major, or NULL. */
 const char *catalog_layout(int major, uint32_t relid);
+/* tupdesc_from_spec() of catalog_layout() for c's major, or NULL. */
+struct tupdesc *catalog_layout_td(struct catalog *c, uint32_t relid);
 /* Column index by name in td, or -1. */
 int			catalog_col(const struct tupdesc *td, const char *name);
 
