@@ -457,6 +457,8 @@ by_catalog(const struct catalog_request *q, struct options *o)
 			o->types = NULL;
 		catalog_relation_free(&rel);
 	}
+	if (o->vs != NULL)
+		value_scratch_free(o->vs);
 	return cli_finish(e);
 }
 
