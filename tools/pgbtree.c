@@ -518,57 +518,20 @@ do_file(struct emit *e, const char *file, const struct options *o)
 	blockreader_close(br);
 }
 
-/*
- * --types KEYS[;INCLUDED]: the index's columns; those after the ';' are
- * INCLUDE columns, shown but never compared.
- */
+/* --types KEYS[;INCLUDED]: the index's columns (btree_keys.h). */
 static void
 set_types(struct options *o, const char *arg)
 {
-	char	   *spec = strdup(arg),
-			   *semi;
-	struct diags ds;
+	char		err[4096];
 
-	if (spec == NULL)
-		cli_usage_error("out of memory");
-	semi = strchr(spec, ';');
-	if (semi)
-		*semi = '\0';
-	diags_reset(&ds);
 	tupdesc_free(o->td);
-	o->td = tupdesc_from_spec(spec, &ds);
-	if (o->td == NULL)
-		cli_usage_error("invalid --types \"%s\": %s", spec,
-						ds.n > 0 ? ds.d[0].detail : "unreadable");
-	o->nkeyatts = o->td->natts;
-	if (semi)
+	switch (bt_keydesc_from_spec(arg, &o->td, &o->nkeyatts, err, sizeof(err)))
 	{
-		struct tupdesc *all;
-
-		*semi = ',';
-		all = tupdesc_from_spec(spec, &ds);
-		if (all == NULL || strchr(semi + 1, ';'))
-			cli_usage_error("invalid --types \"%s\": after the ';' one list of INCLUDE columns", arg);
-		tupdesc_free(o->td);
-		o->td = all;
+		case -2:
+			cli_usage_error("out of memory");
+		case -1:
+			cli_usage_error("invalid --types %s", err);
 	}
-	if (o->td->natts > INDEX_MAX_KEYS)
-		cli_usage_error("invalid --types \"%s\": an index has at most %d columns", arg, INDEX_MAX_KEYS);
-	for (int i = 0; i < o->td->natts; i++)
-	{
-		struct tupcol *c = &o->td->cols[i];
-
-		if (c->dropped)
-			cli_usage_error("invalid --types \"%s\": an index has no dropped columns", arg);
-		/* name_ops' storage type (opckeytype) is cstring: no 64-byte padding */
-		if (c->type && c->type->id == PGT_NAME && !c->is_array)
-		{
-			c->attlen = -2;
-			c->attalign = 'c';
-			c->attbyval = false;
-		}
-	}
-	free(spec);
 }
 
 int

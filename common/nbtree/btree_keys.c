@@ -209,3 +209,74 @@ bt_key_cmp(const struct bt_keydesc *kd, const struct bt_key *a, bool a_max,
 	}
 	return 0;
 }
+
+int
+bt_keydesc_from_spec(const char *arg, struct tupdesc **tdp, int *nkeyatts,
+					 char *err, size_t errlen)
+{
+	char	   *spec = strdup(arg),
+			   *semi;
+	struct diags ds;
+	struct tupdesc *td;
+
+	*tdp = NULL;
+	if (spec == NULL)
+		return -2;
+	semi = strchr(spec, ';');
+	if (semi)
+		*semi = '\0';
+	diags_reset(&ds);
+	td = tupdesc_from_spec(spec, &ds);
+	if (td == NULL)
+	{
+		snprintf(err, errlen, "\"%s\": %s", spec,
+				 ds.n > 0 ? ds.d[0].detail : "unreadable");
+		free(spec);
+		return -1;
+	}
+	*nkeyatts = td->natts;
+	if (semi)
+	{
+		struct tupdesc *all;
+
+		*semi = ',';
+		all = tupdesc_from_spec(spec, &ds);
+		tupdesc_free(td);
+		td = all;
+		if (all == NULL || strchr(semi + 1, ';'))
+		{
+			snprintf(err, errlen, "\"%s\": after the ';' one list of INCLUDE columns", arg);
+			goto bad;
+		}
+	}
+	free(spec);
+	spec = NULL;
+	if (td->natts > INDEX_MAX_KEYS)
+	{
+		snprintf(err, errlen, "\"%s\": an index has at most %d columns", arg, INDEX_MAX_KEYS);
+		goto bad;
+	}
+	for (int i = 0; i < td->natts; i++)
+	{
+		struct tupcol *c = &td->cols[i];
+
+		if (c->dropped)
+		{
+			snprintf(err, errlen, "\"%s\": an index has no dropped columns", arg);
+			goto bad;
+		}
+		/* name_ops' storage type (opckeytype) is cstring: no 64-byte padding */
+		if (c->type && c->type->id == PGT_NAME && !c->is_array)
+		{
+			c->attlen = -2;
+			c->attalign = 'c';
+			c->attbyval = false;
+		}
+	}
+	*tdp = td;
+	return 0;
+bad:
+	free(spec);
+	tupdesc_free(td);
+	return -1;
+}

@@ -41,6 +41,18 @@ struct bt_keydesc {
 	bool		heapkeyspace;	/* btm_version >= 4: the heap TID is part of the key */
 };
 
+/*
+ * The index's columns from a --types list KEYS[;INCLUDED] (tupdesc.h's
+ * spec): those after the ';' are INCLUDE columns, shown but never
+ * compared.  At most INDEX_MAX_KEYS columns, none dropped; a name column
+ * (not name[]) is stored as name_ops stores it, a cstring (opckeytype), so
+ * without its 64-byte padding.  Returns 0 with *td (tupdesc_free()) and
+ * *nkeyatts; -1 with err holding the list as quoted and why ("\"x\": ..."),
+ * or -2 when out of memory.
+ */
+int			bt_keydesc_from_spec(const char *spec, struct tupdesc **td,
+								 int *nkeyatts, char *err, size_t errlen);
+
 /* Where an index tuple's key is, and its heap TIDs. */
 struct bt_key {
 	const uint8_t *tuple;		/* IndexTupleData */

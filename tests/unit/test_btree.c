@@ -8,6 +8,7 @@
 #include "unit.h"
 
 #include "nbtree/btree.h"
+#include "nbtree/btree_keys.h"
 #include "nbtree/btree_walk.h"
 
 static uint8_t page[BLCKSZ];
@@ -542,11 +543,48 @@ test_walk_missing_downlink(void **state)
 	free(s);
 }
 
+/* --types KEYS[;INCLUDED]: key count, name_ops' cstring storage, the limits. */
+static void
+test_keydesc_spec(void **state)
+{
+	struct tupdesc *td = NULL;
+	int			nkey = -1;
+	char		err[256];
+	char		many[33 * 5 + 1] = "";
+
+	(void) state;
+	assert_int_equal(bt_keydesc_from_spec("name,int4;text,name[]", &td, &nkey,
+										  err, sizeof(err)), 0);
+	assert_non_null(td);
+	assert_int_equal(td->natts, 4);
+	assert_int_equal(nkey, 2);
+	assert_int_equal(td->cols[0].attlen, -2);	/* name as name_ops stores it */
+	assert_int_equal(td->cols[0].attalign, 'c');
+	assert_false(td->cols[0].attbyval);
+	assert_int_equal(td->cols[3].attlen, -1);	/* name[]: an ordinary array */
+	tupdesc_free(td);
+
+	assert_int_equal(bt_keydesc_from_spec("int4;text;int8", &td, &nkey, err,
+										  sizeof(err)), -1);
+	assert_null(td);
+	assert_string_equal(err, "\"int4;text;int8\": after the ';' one list of INCLUDE columns");
+	assert_int_equal(bt_keydesc_from_spec("int4,~int4", &td, &nkey, err, sizeof(err)), -1);
+	assert_string_equal(err, "\"int4,~int4\": an index has no dropped columns");
+	assert_int_equal(bt_keydesc_from_spec("bogus;int4", &td, &nkey, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "\"bogus\": "));
+	for (int i = 0; i < 33; i++)
+		strcat(many, i ? ",int4" : "int4");
+	assert_int_equal(bt_keydesc_from_spec(many, &td, &nkey, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, ": an index has at most 32 columns"));
+	assert_null(td);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_meta, setup),
+		cmocka_unit_test_setup(test_keydesc_spec, setup),
 		cmocka_unit_test_setup(test_opaque_hostile, setup),
 		cmocka_unit_test_setup(test_stats, setup),
 		cmocka_unit_test_setup(test_items, setup),
