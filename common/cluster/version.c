@@ -44,6 +44,8 @@ static const struct pg_profile profiles[] = {
 		.heap_hasoid_old = false, .bt_heapkeyspace = false,
 		.bt_metap_cols = 6, .bt_posting = false, .bt_full_xid = false,
 		.waldump_stats_range = false,
+		.wal_max_rmid = 21, .wal_custom_rmgrs = false, .wal_bimg_v15 = false,
+		.wal_toplevel_xid = false, .walinspect_nulls = false, .waldump_bimg_method = false,
 	},
 	{
 		.float_out_legacy = true,
@@ -56,6 +58,8 @@ static const struct pg_profile profiles[] = {
 		.heap_hasoid_old = false, .bt_heapkeyspace = false,
 		.bt_metap_cols = 8, .bt_posting = false, .bt_full_xid = false,
 		.waldump_stats_range = false,
+		.wal_max_rmid = 21, .wal_custom_rmgrs = false, .wal_bimg_v15 = false,
+		.wal_toplevel_xid = false, .walinspect_nulls = false, .waldump_bimg_method = false,
 	},
 	{
 		.char_out_raw = true,
@@ -67,6 +71,8 @@ static const struct pg_profile profiles[] = {
 		.heap_hasoid_old = true, .bt_heapkeyspace = true,
 		.bt_metap_cols = 8, .bt_posting = false, .bt_full_xid = false,
 		.waldump_stats_range = false,
+		.wal_max_rmid = 21, .wal_custom_rmgrs = false, .wal_bimg_v15 = false,
+		.wal_toplevel_xid = false, .walinspect_nulls = false, .waldump_bimg_method = false,
 	},
 	{
 		.char_out_raw = true,
@@ -78,6 +84,8 @@ static const struct pg_profile profiles[] = {
 		.heap_hasoid_old = true, .bt_heapkeyspace = true,
 		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = false,
 		.waldump_stats_range = false,
+		.wal_max_rmid = 21, .wal_custom_rmgrs = false, .wal_bimg_v15 = false,
+		.wal_toplevel_xid = false, .walinspect_nulls = false, .waldump_bimg_method = false,
 	},
 	{
 		.char_out_raw = true,
@@ -89,6 +97,8 @@ static const struct pg_profile profiles[] = {
 		.heap_hasoid_old = true, .bt_heapkeyspace = true,
 		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = true,
 		.waldump_stats_range = false,
+		.wal_max_rmid = 21, .wal_custom_rmgrs = false, .wal_bimg_v15 = false,
+		.wal_toplevel_xid = true, .walinspect_nulls = false, .waldump_bimg_method = false,
 	},
 	{
 		.major = 15, .xlog_page_magic = 0xD110, .pg_control_version = 1300,
@@ -99,6 +109,8 @@ static const struct pg_profile profiles[] = {
 		.heap_hasoid_old = true, .bt_heapkeyspace = true,
 		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = true,
 		.waldump_stats_range = true,
+		.wal_max_rmid = 21, .wal_custom_rmgrs = true, .wal_bimg_v15 = true,
+		.wal_toplevel_xid = true, .walinspect_nulls = false, .waldump_bimg_method = true,
 	},
 	{
 		.major = 16, .xlog_page_magic = 0xD113, .pg_control_version = 1300,
@@ -109,6 +121,8 @@ static const struct pg_profile profiles[] = {
 		.heap_hasoid_old = true, .bt_heapkeyspace = true,
 		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = true,
 		.waldump_stats_range = true,
+		.wal_max_rmid = 21, .wal_custom_rmgrs = true, .wal_bimg_v15 = true,
+		.wal_toplevel_xid = true, .walinspect_nulls = true, .waldump_bimg_method = true,
 	},
 	{
 		.major = 17, .xlog_page_magic = 0xD116, .pg_control_version = 1700,
@@ -119,6 +133,8 @@ static const struct pg_profile profiles[] = {
 		.heap_hasoid_old = true, .bt_heapkeyspace = true,
 		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = true,
 		.waldump_stats_range = true,
+		.wal_max_rmid = 21, .wal_custom_rmgrs = true, .wal_bimg_v15 = true,
+		.wal_toplevel_xid = true, .walinspect_nulls = true, .waldump_bimg_method = true,
 	},
 	{
 		.major = 18, .xlog_page_magic = 0xD118, .pg_control_version = 1800,
@@ -129,6 +145,8 @@ static const struct pg_profile profiles[] = {
 		.heap_hasoid_old = true, .bt_heapkeyspace = true,
 		.bt_metap_cols = 9, .bt_posting = true, .bt_full_xid = true,
 		.waldump_stats_range = true,
+		.wal_max_rmid = 21, .wal_custom_rmgrs = true, .wal_bimg_v15 = true,
+		.wal_toplevel_xid = true, .walinspect_nulls = true, .waldump_bimg_method = true,
 	},
 };
 

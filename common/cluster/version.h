@@ -1,11 +1,14 @@
 /*
  * version: what differs between PostgreSQL majors, one profile per major.
  *
- * Nothing outside this module tests a major version number: code asks the
- * profile.  A profile is found by major (from --pg-version or PG_VERSION),
- * by XLOG_PAGE_MAGIC (from a WAL page header) or by pg_control's version and
- * catalog version.  Profiles are static and live for the whole program.
- * Later modules add fields here (WAL record layouts, catalog columns, ...).
+ * The rule: tools never test a major version number, and neither do the
+ * decoders; they read a field of the profile.  Two places branch per major
+ * on purpose, each saying so where it does: common/rmgrdesc/ (ports of each
+ * major's own rm_desc functions, whose text changed release by release)
+ * and pg_control's layouts (cluster/control.c).  A profile is found by
+ * major (from --pg-version or PG_VERSION), by XLOG_PAGE_MAGIC (from a WAL
+ * page header) or by pg_control's version and catalog version.  Profiles
+ * are static and live for the whole program.
  */
 #ifndef PGOD_VERSION_H
 #define PGOD_VERSION_H
@@ -46,6 +49,20 @@ struct pg_profile {
 	/* pg_waldump's own output (src/bin/pg_waldump/pg_waldump.c) */
 	bool		waldump_stats_range;	/* 15+: --stats opens with "WAL
 										 * statistics between X and Y:" */
+	bool		waldump_bimg_method;	/* 15+: a block reference's image
+										 * names its compression method */
+	/* the WAL record format (access/xlogrecord.h, access/rmgrlist.h); the
+	 * page magic above says which major a WAL is */
+	uint8_t		wal_max_rmid;		/* RM_MAX_ID (10..14), RM_MAX_BUILTIN_ID
+									 * (15+): the same 22 rmgrs in 10..18 */
+	bool		wal_custom_rmgrs;	/* 15+: RM_MIN_CUSTOM_ID 128 .. 255 */
+	bool		wal_bimg_v15;		/* 15+: bimg_info HAS_HOLE 1, APPLY 2, PGLZ 4,
+									 * LZ4 8, ZSTD 16; before: HAS_HOLE 1,
+									 * IS_COMPRESSED 2 (pglz), APPLY 4 */
+	bool		wal_toplevel_xid;	/* 14+: XLR_BLOCK_ID_TOPLEVEL_XID */
+	/* pg_walinspect (contrib/pg_walinspect/pg_walinspect.c) */
+	bool		walinspect_nulls;	/* 16+: an empty description, a record
+									 * with no blocks, show NULL */
 };
 
 /* NULL if the major is not one of 10..18. */

@@ -98,9 +98,13 @@ struct diag {
 	enum diag_code code;
 	uint32_t	blkno;		/* absolute block number, if has_blkno */
 	uint64_t	lsn;		/* WAL position, if has_lsn */
+	uint64_t	lsn_to;		/* a WAL range's end, if has_lsn_to: where
+							 * D_WAL_SKIPPED resumed reading (lsn: where
+							 * the skip began) */
 	uint16_t	item;		/* line pointer / item offset, 0 = none */
 	unsigned	has_blkno:1;
 	unsigned	has_lsn:1;
+	unsigned	has_lsn_to:1;
 	char		detail[DIAG_DETAIL];	/* the rest of the sentence */
 };
 

@@ -129,6 +129,31 @@ put(struct emit *e, const char *s, size_t n)
 	e->len += n;
 }
 
+char *
+emit_room(struct emit *e, size_t n)
+{
+	if (n > EMIT_ROOM_MAX)
+		return NULL;
+	if (e->len + n > EMIT_BUF)
+	{
+		out_write(e, e->buf, e->len);
+		e->len = 0;
+	}
+	return e->buf + e->len;
+}
+
+void
+emit_commit(struct emit *e, size_t m)
+{
+	e->len += m;
+}
+
+void
+emit_raw(struct emit *e, const char *s, size_t n)
+{
+	put(e, s, n);
+}
+
 static void
 putc1(struct emit *e, char c)
 {

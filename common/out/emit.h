@@ -76,6 +76,20 @@ void		emit_bytea(struct emit *e, const char *key, const uint8_t *b, size_t n, un
 /* Text renderer only: a literal piece of text at the current position. */
 void		emit_text(struct emit *e, const char *s);
 
+/*
+ * A renderer that lays out whole lines itself (pgwal's records: per-field
+ * calls cost more than decoding the record) writes them into the same
+ * buffer, between objects, so both keep their order and share one write
+ * path: emit_room() gives room for n <= EMIT_ROOM_MAX bytes at the end of
+ * the buffer, emit_commit() keeps the m <= n written there; emit_raw()
+ * appends bytes of any length.  The bytes must be what the field calls
+ * would write: the callers' tests prove it.
+ */
+#define EMIT_ROOM_MAX 4096
+char	   *emit_room(struct emit *e, size_t n);
+void		emit_commit(struct emit *e, size_t m);
+void		emit_raw(struct emit *e, const char *s, size_t n);
+
 /* Write buffered output now (before a diagnostic goes to stderr). */
 void		emit_flush(struct emit *e);
 

@@ -64,4 +64,15 @@ const char *rmgr_custom_name(int major, uint8_t rmid, char *buf, size_t size);
 /* appends "rmid: 130"; false (nothing appended) if not custom in major */
 bool		rmgr_desc_custom(struct strbuf *sb, int major, const struct walrec *r);
 
+/*
+ * XLogRecGetBlockRefInfo(record, pretty, detailed_format, ...) (15+'s
+ * xlogdesc.c; pg_waldump's own loop before): r's block references
+ * appended to sb.  pg_waldump's line is pretty (ends with a newline), -b
+ * makes it detailed (one reference a line); pg_walinspect's block_ref
+ * column is detailed, not pretty.  The image's compression method is named
+ * where the profile says (waldump_bimg_method).
+ */
+void		xlog_block_ref_info(struct strbuf *sb, const struct pg_profile *prof,
+								const struct walrec *r, bool pretty, bool detailed);
+
 #endif

@@ -481,8 +481,17 @@ walreader_next(struct walreader *r, struct walrec_raw *rec, struct diags *ds)
 		res = find_record_start(r, r->resync_from, true, ds);
 		if (res == LP_END)
 			return end(r);
-		diag_add_lsn(ds, D_WAL_SKIPPED, from, "resynchronised at %X/%X",
-			  (unsigned) (r->next >> 32), (unsigned) r->next);
+		{
+			struct diag *d = diag_add_lsn(ds, D_WAL_SKIPPED, from, "resynchronised at %X/%X",
+										  (unsigned) (r->next >> 32), (unsigned) r->next);
+
+			/* the end of the range, for a caller that shows it apart */
+			if (d != NULL)
+			{
+				d->lsn_to = r->next;
+				d->has_lsn_to = 1;
+			}
+		}
 		r->rand_access = true;
 	}
 

@@ -10,7 +10,7 @@
  *           notice in ds, not damage.
  *   WR_DAMAGE: a bad page header, record header, CRC or continuation; the
  *           finding is in ds.  With cfg.keep_going the next call resumes at
- *           the next page that starts a record (a D_WAL_SKIPPED finding
+ *           the next page that starts a record (a D_WAL_SKIPPED finding, lsn to lsn_to,
  *           says what was passed over); without it, every later call
  *           returns WR_END.
  *   walreader_free(r);

@@ -24,42 +24,7 @@
 #define BKPIMAGE_COMPRESS_LZ4 0x08
 #define BKPIMAGE_COMPRESS_ZSTD 0x10
 
-/* The rmgr list is the same 22 entries (XLOG .. LogicalMessage) in 10..18. */
-static const struct wal_traits traits[] = {
-	{10, 0xD097, 21, false, false, false, false},
-	{11, 0xD098, 21, false, false, false, false},
-	{12, 0xD101, 21, false, false, false, false},
-	{13, 0xD106, 21, false, false, false, false},
-	{14, 0xD10D, 21, false, false, true, false},
-	{15, 0xD110, 21, true, true, true, false},
-	{16, 0xD113, 21, true, true, true, true},
-	{17, 0xD116, 21, true, true, true, true},
-	{18, 0xD118, 21, true, true, true, true},
-};
-
 const char *const wal_fork_names[4] = {"main", "fsm", "vm", "init"};
-
-const struct wal_traits *
-wal_traits_by_major(int major)
-{
-	size_t		i;
-
-	for (i = 0; i < sizeof(traits) / sizeof(traits[0]); i++)
-		if (traits[i].major == major)
-			return &traits[i];
-	return NULL;
-}
-
-const struct wal_traits *
-wal_traits_by_magic(uint16_t magic)
-{
-	size_t		i;
-
-	for (i = 0; i < sizeof(traits) / sizeof(traits[0]); i++)
-		if (traits[i].magic == magic)
-			return &traits[i];
-	return NULL;
-}
 
 const char *
 wal_compression_name(enum wal_compression c)
@@ -80,7 +45,7 @@ wal_compression_name(enum wal_compression c)
 }
 
 int
-walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
+walrecord_decode(const struct pg_profile *prof, const uint8_t *rec, uint32_t len,
 				 uint64_t lsn, struct walrec *out, struct diags *ds)
 {
 	uint32_t	pos = 24,
@@ -143,7 +108,7 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 			out->origin = rd16(rec + pos);
 			TAKE(2);
 		}
-		else if (block_id == XLR_BLOCK_ID_TOPLEVEL_XID && t->toplevel_xid)
+		else if (block_id == XLR_BLOCK_ID_TOPLEVEL_XID && prof->wal_toplevel_xid)
 		{
 			NEED(4);
 			out->toplevel_xid = rd32(rec + pos);
@@ -195,7 +160,7 @@ walrecord_decode(const struct wal_traits *t, const uint8_t *rec, uint32_t len,
 				b->hole_offset = rd16(rec + pos + 2);
 				b->bimg_info = rec[pos + 4];
 				TAKE(5);
-				if (t->bimg_v15)
+				if (prof->wal_bimg_v15)
 				{
 					b->apply_image = (b->bimg_info & BKPIMAGE_APPLY_15) != 0;
 					if (b->bimg_info & BKPIMAGE_COMPRESS_PGLZ)

@@ -4,19 +4,19 @@
  * references (with their page images and data), origin, top-level xid and
  * the main data.
  *
- *   const struct wal_traits *t = wal_traits_by_major(15);
+ *   const struct pg_profile *p = pg_profile_by_major(15);
  *   struct walrec rec;
- *   if (walrecord_decode(t, raw.data, raw.len, raw.lsn, &rec, &ds) == 0) ...
+ *   if (walrecord_decode(p, raw.data, raw.len, raw.lsn, &rec, &ds) == 0) ...
  *
  * Pure: the decoded record points into the caller's bytes (images, block
  * data, main data are not copied) and is valid as long as they are.  Every
  * length is checked against the record before use; a record that does not
  * add up gives -1 and a D_WAL_RECORD finding.
  *
- * wal_traits holds what differs between majors in the record format: the
- * bit values of bimg_info (15 moved APPLY and added per-method compression
- * bits), whether block id 252 (top-level xid) exists, and how
- * pg_walinspect shows empty columns.
+ * What differs between majors in the record format is read from the
+ * profile (cluster/version.h): the bit values of bimg_info (wal_bimg_v15:
+ * 15 moved APPLY and added per-method compression bits) and whether block
+ * id 252 (top-level xid) exists (wal_toplevel_xid).
  */
 #ifndef PGOD_WALRECORD_H
 #define PGOD_WALRECORD_H
@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "cluster/version.h"
 #include "out/diag.h"
 
 #define WAL_MAX_BLOCK_ID 32		/* XLR_MAX_BLOCK_ID */
@@ -49,20 +50,6 @@ enum wal_compression {
 	WALC_ZSTD,
 	WALC_UNKNOWN
 };
-
-struct wal_traits {
-	int			major;
-	uint16_t	magic;			/* XLOG_PAGE_MAGIC */
-	uint8_t		max_rmid;		/* RM_MAX_ID (10..14) / RM_MAX_BUILTIN_ID (15+) */
-	bool		custom_rmgrs;	/* 15+: RM_MIN_CUSTOM_ID 128 .. 255 */
-	bool		bimg_v15;		/* 15+: HAS_HOLE 1, APPLY 2, PGLZ 4, LZ4 8, ZSTD 16;
-								 * before: HAS_HOLE 1, IS_COMPRESSED 2 (pglz), APPLY 4 */
-	bool		toplevel_xid;	/* 14+: XLR_BLOCK_ID_TOPLEVEL_XID */
-	bool		walinspect_nulls;	/* 16+: empty description / no blocks are NULL */
-};
-
-const struct wal_traits *wal_traits_by_major(int major);
-const struct wal_traits *wal_traits_by_magic(uint16_t magic);
 
 /* DecodedBkpBlock */
 struct walblock {
@@ -103,7 +90,7 @@ struct walrec {
 	uint32_t	fpi_len;		/* sum of bimg_len (XLogRecGetLen) */
 };
 
-int			walrecord_decode(const struct wal_traits *t, const uint8_t *rec,
+int			walrecord_decode(const struct pg_profile *prof, const uint8_t *rec,
 							 uint32_t len, uint64_t lsn, struct walrec *out,
 							 struct diags *ds);
 

@@ -228,7 +228,7 @@ test_records_across_pages_and_segments(void **state)
 		assert_true(raw.lsn == lsn[i]);
 		assert_int_equal(raw.len, 24 + len[i] + (len[i] < 256 ? 2 : 5));
 		assert_true(raw.crc_ok);
-		assert_int_equal(walrecord_decode(wal_traits_by_major(15), raw.data, raw.len, raw.lsn, &rec, &ds), 0);
+		assert_int_equal(walrecord_decode(pg_profile_by_major(15), raw.data, raw.len, raw.lsn, &rec, &ds), 0);
 		assert_int_equal(rec.main_data_len, len[i]);
 		assert_int_equal(rec.main_data[len[i] - 1], i + 1);
 		if (i < 5)
@@ -370,8 +370,8 @@ test_decode(void **state)
 				len;
 	struct walrec w;
 	struct diags ds;
-	const struct wal_traits *t15 = wal_traits_by_major(15),
-			   *t14 = wal_traits_by_major(14);
+	const struct pg_profile *t15 = pg_profile_by_major(15),
+			   *t14 = pg_profile_by_major(14);
 
 	(void) state;
 	memset(rec, 0, sizeof(rec));

@@ -203,7 +203,7 @@ pat(uint32_t seed, uint32_t i)
  * image, block data, main data.
  */
 static uint32_t
-test_record(uint8_t *rec, const struct wal_traits *t, uint32_t d, uint64_t prev,
+test_record(uint8_t *rec, const struct pg_profile *t, uint32_t d, uint64_t prev,
 			uint32_t main_len)
 {
 	uint32_t	p = 24,
@@ -216,7 +216,7 @@ test_record(uint8_t *rec, const struct wal_traits *t, uint32_t d, uint64_t prev,
 	p += 2;
 	wr16(rec + p, IMG_LEN);
 	wr16(rec + p + 2, HOLE_OFF);
-	rec[p + 4] = 0x01 | (t->bimg_v15 ? 0x02 : 0x04);	/* HAS_HOLE | APPLY */
+	rec[p + 4] = 0x01 | (t->wal_bimg_v15 ? 0x02 : 0x04);	/* HAS_HOLE | APPLY */
 	p += 5;
 	wr32(rec + p, 1663);
 	wr32(rec + p + 4, 16384);
@@ -233,7 +233,7 @@ test_record(uint8_t *rec, const struct wal_traits *t, uint32_t d, uint64_t prev,
 	rec[p++] = 253;				/* XLR_BLOCK_ID_ORIGIN */
 	wr16(rec + p, ORIGIN);
 	p += 2;
-	if (t->toplevel_xid)
+	if (t->wal_toplevel_xid)
 	{
 		rec[p++] = 252;			/* XLR_BLOCK_ID_TOPLEVEL_XID */
 		wr32(rec + p, TOP_XID);
@@ -273,7 +273,7 @@ same_pat(const uint8_t *p, uint32_t seed, uint32_t n)
 
 /* Everything the decoder must see in the record under test. */
 static void
-check_decoded(const struct wal_traits *t, const struct walrec_raw *raw,
+check_decoded(const struct pg_profile *t, const struct walrec_raw *raw,
 			  uint32_t d, uint64_t prev, uint32_t main_len)
 {
 	struct walrec w;
@@ -289,7 +289,7 @@ check_decoded(const struct wal_traits *t, const struct walrec_raw *raw,
 	CHECK(w.prev == prev);
 	CHECK(w.rmid == 10 && w.info == 0x10);
 	CHECK(w.origin == ORIGIN);
-	CHECK(w.toplevel_xid == (t->toplevel_xid ? TOP_XID : 0));
+	CHECK(w.toplevel_xid == (t->wal_toplevel_xid ? TOP_XID : 0));
 	CHECK(w.max_block_id == 1);
 	CHECK(b0->in_use && b0->fork == 0 && b0->blkno == 4242);
 	CHECK(b0->spcoid == 1663 && b0->dboid == 16384 && b0->relnumber == 24576);
@@ -318,7 +318,7 @@ read_page(void *arg, uint64_t ptr, const uint8_t **page, struct diags *ds)
 }
 
 static struct walreader *
-reader(const struct wal_traits *t, bool keep_going)
+reader(const struct pg_profile *t, bool keep_going)
 {
 	struct walreader_config cfg;
 	struct walreader *r;
@@ -326,9 +326,9 @@ reader(const struct wal_traits *t, bool keep_going)
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.seg_size = seg_size;
 	cfg.page_size = PS;
-	cfg.magic = t->magic;
-	cfg.max_rmid = t->max_rmid;
-	cfg.custom_rmgrs = t->custom_rmgrs;
+	cfg.magic = t->xlog_page_magic;
+	cfg.max_rmid = t->wal_max_rmid;
+	cfg.custom_rmgrs = t->wal_custom_rmgrs;
 	cfg.keep_going = keep_going;
 	cfg.sysid = SYSID;
 	cfg.read_page = read_page;
@@ -364,12 +364,12 @@ static uint8_t rbuf[NPG * PS];
  * record R under test, and a small record N right after R.
  */
 static void
-lay_out(const struct wal_traits *t, uint32_t s, uint32_t d, struct layout *l)
+lay_out(const struct pg_profile *t, uint32_t s, uint32_t d, struct layout *l)
 {
 	uint64_t	end;
 	uint32_t	n;
 
-	magic = t->magic;
+	magic = t->xlog_page_magic;
 	pages_reset();
 	n = filler(rbuf, s - WAL_SHORT_PHD);
 	finish_record(rbuf, n, 0, pa - 40, 0, 10);
@@ -398,7 +398,7 @@ next_slot(uint64_t lsn)
 
 /* Read F, R, N from A; then the end. */
 static void
-read_all(const struct wal_traits *t, uint32_t d, const struct layout *l)
+read_all(const struct pg_profile *t, uint32_t d, const struct layout *l)
 {
 	struct walreader *r = reader(t, false);
 	struct walrec_raw raw;
@@ -483,7 +483,7 @@ struct cover {
  * page or segment start), for each of the eight record lengths.
  */
 static void
-every_placement(const struct wal_traits *t, uint32_t seg, uint64_t b,
+every_placement(const struct pg_profile *t, uint32_t seg, uint64_t b,
 				struct cover *cv)
 {
 	seg_size = seg;
@@ -543,7 +543,7 @@ check_cover(const struct cover *c)
 static void
 split_for(int major)
 {
-	const struct wal_traits *t = wal_traits_by_major(major);
+	const struct pg_profile *t = pg_profile_by_major(major);
 	const uint32_t segs[2] = {1024u * 1024u, 16u * 1024u * 1024u};
 
 	assert_non_null(t);
@@ -694,7 +694,7 @@ apply(enum change c, const struct layout *l, uint64_t b, enum diag_code *want)
 }
 
 static int
-damage_case(const struct wal_traits *t, uint64_t b, uint32_t s, uint32_t d,
+damage_case(const struct pg_profile *t, uint64_t b, uint32_t s, uint32_t d,
 			enum change c, bool have_c, bool keep_going)
 {
 	struct layout l;
@@ -775,7 +775,7 @@ damage_case(const struct wal_traits *t, uint64_t b, uint32_t s, uint32_t d,
 static void
 damage_for(int major)
 {
-	const struct wal_traits *t = wal_traits_by_major(major);
+	const struct pg_profile *t = pg_profile_by_major(major);
 	const uint32_t segs[2] = {1024u * 1024u, 16u * 1024u * 1024u};
 	int			ran[N_CHANGES],
 				total = 0;
@@ -835,7 +835,7 @@ static void test_damage_18(void **state) { (void) state; damage_for(18); }
  * XLogFindNextRecord does (rem_len >= page - header: on to the next page).
  */
 static void
-span_case(const struct wal_traits *t, uint32_t s, uint32_t e)
+span_case(const struct pg_profile *t, uint32_t s, uint32_t e)
 {
 	uint64_t	pb = pa + PS,
 				pc = pa + 2 * PS,
@@ -853,7 +853,7 @@ span_case(const struct wal_traits *t, uint32_t s, uint32_t e)
 
 	snprintf(where, sizeof(where), "major %d, segment %u, pages from %llx, start %u, end on C %u",
 			 t->major, seg_size, (unsigned long long) pa, s, e);
-	magic = t->magic;
+	magic = t->xlog_page_magic;
 	pages_reset();
 	len = filler(rbuf, s - WAL_SHORT_PHD);
 	finish_record(rbuf, len, 0, pa - 40, 0, 10);
@@ -896,7 +896,7 @@ span_case(const struct wal_traits *t, uint32_t s, uint32_t e)
 static void
 span_for(int major)
 {
-	const struct wal_traits *t = wal_traits_by_major(major);
+	const struct pg_profile *t = pg_profile_by_major(major);
 	const uint32_t segs[2] = {1024u * 1024u, 16u * 1024u * 1024u};
 	const uint32_t starts[3] = {PS - 16, PS - 24, PS - 200};
 	int			runs = 0;
