@@ -347,6 +347,16 @@ has_code(const struct diags *ds, enum diag_code c)
 	return false;
 }
 
+/* The D_WAL_SKIPPED finding ends where reading resumed: its lsn_to field. */
+static bool
+skipped_to(const struct diags *ds, uint64_t to)
+{
+	for (int i = 0; i < ds->n; i++)
+		if (ds->d[i].code == D_WAL_SKIPPED)
+			return ds->d[i].has_lsn_to && ds->d[i].lsn_to == to;
+	return false;
+}
+
 /* Where one placement put things. */
 struct layout {
 	uint64_t	f,				/* the filler record before, from A's first byte */
@@ -750,6 +760,7 @@ damage_case(const struct pg_profile *t, uint64_t b, uint32_t s, uint32_t d,
 			/* damage in R, which starts on A: B's xlp_rem_len leads to N */
 			CHECKD(res == WR_RECORD && raw.lsn == l.n, &ds);
 			CHECKD(has_code(&ds, D_WAL_SKIPPED), &ds);
+			CHECKD(skipped_to(&ds, l.n), &ds);
 		}
 		else
 		{
