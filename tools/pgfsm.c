@@ -16,6 +16,7 @@
 #include "out/cli.h"
 #include "out/emit.h"
 #include "maps/fsm.h"
+#include "maps/fsm_heapcheck.h"
 #include "maps/mapfork.h"
 #include "page/page.h"
 #include "io/relpath.h"
@@ -28,8 +29,7 @@ struct options {
 	bool		strict;			/* the map's lag is damage too */
 	uint32_t	from;
 	uint32_t	to;
-	char	  **heaps;			/* --heap files and main fork FILEs */
-	int			nheaps;
+	struct cli_maps in;			/* --heap files, main fork FILEs, the maps */
 };
 
 static void usage(void) __attribute__((noreturn));
@@ -62,16 +62,13 @@ usage(void)
 struct fsmscan {
 	const char *file;
 	const struct options *o;
+	struct emit *e;
+	struct diags *ds;			/* the findings of the map page being read */
 	struct mapfork *map;
 	struct segreader *heap;		/* NULL unless --check with a heap */
-	bool		known;			/* the heap's size is known */
-	uint32_t	nblocks;		/* and it is this */
-	uint64_t	next_hb;		/* next heap block to report */
+	struct fsm_heapwalk w;		/* the heap blocks reported so far */
 	uint64_t	pending;		/* unknown size: first of a held-back run of zeros */
-	/* --check across levels: the last root and level 1 page seen */
-	bool		have_upper[FSM_ROOT_LEVEL + 1];
-	uint32_t	upper_logpageno[FSM_ROOT_LEVEL + 1];
-	uint8_t		upper_nodes[FSM_ROOT_LEVEL + 1][FSM_NODES];
+	struct fsm_levels levels;	/* --check across levels */
 	uint64_t	lag;			/* leaves or upper slots the map has not caught up */
 };
 
@@ -92,41 +89,18 @@ emit_heap_block(struct emit *e, struct fsmscan *s, uint64_t hb, uint8_t cat,
 	cli_report(e, s->file, ds);
 }
 
-/* The leaf against the heap page: it may lag, never overstate by more than a category. */
-static void
-check_leaf(struct fsmscan *s, uint32_t hb, uint8_t cat, struct diags *ds)
-{
-	const uint8_t *page;
-	struct page_header h;
-	unsigned	free;
-	uint8_t		real;
-
-	if (s->heap == NULL || hb >= s->nblocks)
-		return;
-	page = segreader_get(s->heap, hb, ds);
-	if (page == NULL)
-		return;
-	page_header_decode(page, &h);
-	if (page_is_new(&h))
-		free = BLCKSZ - SIZE_OF_PAGE_HEADER;	/* what VACUUM records for a new page */
-	else if (page_kind_of(page, &h, FORK_MAIN) != PK_HEAP)
-		return;					/* index pages: only free or not, see indexfsm.c */
-	else
-		free = fsm_heap_page_free(page);
-	real = fsm_cat_of(free);
-	if (cat > real + 1 && ++s->lag)
-		diag_add_block(ds, D_FSM_OVERSTATES, hb,
-					   "category %u (%u bytes) recorded, the page has %u bytes free (category %u)",
-					   cat, fsm_avail_of(cat), free, real);
-}
-
 /* One heap block's category: checked, then reported (or held back). */
 static void
-heap_block(struct emit *e, struct fsmscan *s, uint64_t hb, uint8_t cat, struct diags *ds)
+heap_block(void *arg, uint64_t hb, uint8_t cat)
 {
-	if (s->o->check && s->known)
-		check_leaf(s, (uint32_t) hb, cat, ds);
-	if (s->known)
+	struct fsmscan *s = arg;
+	struct emit *e = s->e;
+	struct diags *ds = s->ds;
+
+	if (s->o->check && s->w.known && s->heap != NULL && hb < s->w.nblocks)
+		s->lag += fsm_check_leaf(segreader_get(s->heap, (uint32_t) hb, ds),
+								 (uint32_t) hb, cat, ds);
+	if (s->w.known)
 	{
 		emit_heap_block(e, s, hb, cat, ds);
 		return;
@@ -143,38 +117,6 @@ heap_block(struct emit *e, struct fsmscan *s, uint64_t hb, uint8_t cat, struct d
 	}
 	emit_heap_block(e, s, hb, cat, ds);
 	s->pending = hb + 1;
-}
-
-/* Heap blocks [s->next_hb, upto) within range, with categories from leaf (NULL: 0). */
-static void
-heap_blocks_until(struct emit *e, struct fsmscan *s, uint64_t upto,
-				  const struct fsm_page *leaf, uint64_t leaf_first, struct diags *ds)
-{
-	uint64_t	end = upto;
-
-	if (s->known && end > s->nblocks)
-		end = s->nblocks;
-	if (end > (uint64_t) s->o->to + 1)
-		end = (uint64_t) s->o->to + 1;
-	if (s->next_hb < s->o->from)
-		s->next_hb = s->o->from;
-	if (!s->known && leaf == NULL)
-	{
-		/* zeros with no end in sight: only the position moves */
-		if (upto > s->next_hb)
-			s->next_hb = upto;
-		return;
-	}
-	for (; s->next_hb < end; s->next_hb++)
-	{
-		uint8_t		cat = 0;
-
-		if (leaf != NULL && s->next_hb >= leaf_first)
-			cat = fsm_leaf(leaf, (uint16_t) (s->next_hb - leaf_first));
-		heap_block(e, s, s->next_hb, cat, ds);
-	}
-	if (upto > s->next_hb)
-		s->next_hb = upto;
 }
 
 /* "v v*n ..." : a level of the tree, runs of equal values collapsed. */
@@ -267,40 +209,6 @@ emit_fsm_page(struct emit *e, struct fsmscan *s, uint32_t blkno,
 	cli_report(e, s->file, ds);
 }
 
-/* --check across levels: this page's root against its parent's slot. */
-static void
-check_upper(struct fsmscan *s, uint32_t blkno, const struct fsm_address *a,
-			const struct fsm_page *p, struct diags *ds)
-{
-	struct fsm_address parent;
-	uint16_t	slot;
-	uint8_t		root = p ? fsm_root(p) : 0;
-
-	if (a->level < FSM_ROOT_LEVEL)
-	{
-		fsm_parent(a, &parent, &slot);
-		if (s->have_upper[parent.level] &&
-			s->upper_logpageno[parent.level] == parent.logpageno &&
-			s->upper_nodes[parent.level][FSM_NONLEAF_NODES + slot] != root)
-		{
-			s->lag++;
-			diag_add_block(ds, D_FSM_STALE_UPPER, blkno,
-						   "level %d page %u holds %u for it, its root is %u",
-						   parent.level, (unsigned) parent.logpageno,
-						   s->upper_nodes[parent.level][FSM_NONLEAF_NODES + slot], root);
-		}
-	}
-	if (a->level > 0)
-	{
-		s->have_upper[a->level] = true;
-		s->upper_logpageno[a->level] = a->logpageno;
-		if (p)
-			memcpy(s->upper_nodes[a->level], p->nodes, FSM_NODES);
-		else
-			memset(s->upper_nodes[a->level], 0, FSM_NODES);
-	}
-}
-
 static void
 do_fsm(struct emit *e, const char *file, const struct options *o)
 {
@@ -320,6 +228,8 @@ do_fsm(struct emit *e, const char *file, const struct options *o)
 	}
 	s->file = file;
 	s->o = o;
+	s->e = e;
+	s->ds = &ds;
 	s->map = mapfork_open(file, &ds);
 	if (s->map == NULL)
 	{
@@ -327,9 +237,11 @@ do_fsm(struct emit *e, const char *file, const struct options *o)
 		free(s);
 		return;
 	}
-	nheaps = mapfork_heap_files(file, o->heaps, o->nheaps, &heaps);
-	s->known = nheaps > 0 && segreader_nblocks(heaps, nheaps, &s->nblocks, &ds) == 0;
-	if (!s->known)
+	nheaps = mapfork_heap_files(file, o->in.heaps, o->in.nheaps, &heaps);
+	s->w.known = nheaps > 0 && segreader_nblocks(heaps, nheaps, &s->w.nblocks, &ds) == 0;
+	s->w.from = o->from;
+	s->w.to = o->to;
+	if (!s->w.known)
 	{
 		diag_add(&ds, D_HEAP_SIZE_UNKNOWN, "no main fork beside the map: %s",
 				 o->check ? "checking the map's pages only" :
@@ -362,11 +274,11 @@ do_fsm(struct emit *e, const char *file, const struct options *o)
 				fsm_check_tree(p, fb, &ds);
 		}
 		if (o->check)
-			check_upper(s, fb, &a, p, &ds);
+			s->lag += fsm_check_upper(&s->levels, fb, &a, p, &ds);
 		if (o->pages)
 		{
 			if (first <= o->to && first + count > o->from &&
-				(!s->known || first < s->nblocks || a.level > 0))
+				(!s->w.known || first < s->w.nblocks || a.level > 0))
 				emit_fsm_page(e, s, fb, &a, p, &ds);
 			else
 				cli_report(e, file, &ds);
@@ -374,14 +286,14 @@ do_fsm(struct emit *e, const char *file, const struct options *o)
 		else
 			cli_report(e, file, &ds);
 		if (a.level == 0)
-			heap_blocks_until(e, s, first + count, p, first, &ds);
-		if (fb == UINT32_MAX - 1 || (s->known && a.level == 0 && first + count >= s->nblocks &&
+			fsm_heap_blocks_until(&s->w, first + count, p, first, heap_block, s);
+		if (fb == UINT32_MAX - 1 || (s->w.known && a.level == 0 && first + count >= s->w.nblocks &&
 									 !o->pages && !o->check) || first > o->to)
 			break;
 	}
 	/* heap blocks past the fork's end: no map page, 0 */
-	if (s->known)
-		heap_blocks_until(e, s, (uint64_t) s->nblocks, NULL, 0, &ds);
+	if (s->w.known)
+		fsm_heap_blocks_until(&s->w, (uint64_t) s->w.nblocks, NULL, 0, heap_block, s);
 	if (o->strict && s->lag > 0)
 		cli_raise(EXIT_DAMAGE);
 	cli_report(e, file, &ds);
@@ -407,21 +319,13 @@ main(int argc, char **argv)
 	};
 	struct options o;
 	struct emit *e;
-	char	  **maps;
 	int			c,
-				i,
-				nmaps = 0;
+				i;
 
 	memset(&o, 0, sizeof(o));
 	o.to = UINT32_MAX - 1;
 	cli_init(argv[0]);
-	o.heaps = calloc((size_t) argc, sizeof(char *));
-	maps = calloc((size_t) argc, sizeof(char *));
-	if (o.heaps == NULL || maps == NULL)
-	{
-		fprintf(stderr, "%s: out of memory\n", cli_prog());
-		return EXIT_TROUBLE;
-	}
+	cli_maps_init(&o.in, argc);
 	while ((c = getopt_long(argc, argv, "b:pcsH:jVh", longopts, NULL)) != -1)
 	{
 		switch (c)
@@ -440,7 +344,7 @@ main(int argc, char **argv)
 				o.strict = true;
 				break;
 			case 'H':
-				o.heaps[o.nheaps++] = optarg;
+				o.in.heaps[o.in.nheaps++] = optarg;
 				break;
 			case 'j':
 				o.json = true;
@@ -453,15 +357,10 @@ main(int argc, char **argv)
 				cli_try_help();
 		}
 	}
-	if (optind >= argc)
-		cli_usage_error("no input files");
-	nmaps = mapfork_split_inputs(argv + optind, argc - optind, o.heaps, &o.nheaps, maps);
-	if (nmaps == 0)
-		cli_usage_error("no _fsm file among the inputs");
+	cli_maps_split(&o.in, argv + optind, argc - optind, "_fsm");
 	e = cli_emit_open(o.json);
-	for (i = 0; i < nmaps; i++)
-		do_fsm(e, maps[i], &o);
-	free(o.heaps);
-	free(maps);
+	for (i = 0; i < o.in.nmaps; i++)
+		do_fsm(e, o.in.maps[i], &o);
+	cli_maps_free(&o.in);
 	return cli_finish(e);
 }

@@ -28,8 +28,7 @@ struct options {
 	uint32_t	to;
 	uint8_t		want_set;		/* list only blocks with all these bits set */
 	uint8_t		want_clear;		/* ... and all these clear */
-	char	  **heaps;			/* --heap files and main fork FILEs */
-	int			nheaps;
+	struct cli_maps in;			/* --heap files, main fork FILEs, the maps */
 	const char *xact;			/* pg_xact directory, or NULL */
 };
 
@@ -211,7 +210,7 @@ do_map(struct emit *e, const char *file, const struct options *o)
 		cli_report(e, NULL, &ds);
 		return;
 	}
-	nheaps = mapfork_heap_files(file, o->heaps, o->nheaps, &heaps);
+	nheaps = mapfork_heap_files(file, o->in.heaps, o->in.nheaps, &heaps);
 	known = nheaps > 0 && segreader_nblocks(heaps, nheaps, &nblocks, &ds) == 0;
 	if (!known)
 	{
@@ -326,21 +325,13 @@ main(int argc, char **argv)
 	struct options o;
 	struct emit *e;
 	char	   *pgxact = NULL;
-	char	  **maps;
 	int			c,
-				i,
-				nmaps = 0;
+				i;
 
 	memset(&o, 0, sizeof(o));
 	o.to = UINT32_MAX - 1;
 	cli_init(argv[0]);
-	o.heaps = calloc((size_t) argc, sizeof(char *));
-	maps = calloc((size_t) argc, sizeof(char *));
-	if (o.heaps == NULL || maps == NULL)
-	{
-		fprintf(stderr, "%s: out of memory\n", cli_prog());
-		return EXIT_TROUBLE;
-	}
+	cli_maps_init(&o.in, argc);
 	while ((c = getopt_long(argc, argv, "b:s:u:ScH:D:x:jVh", longopts, NULL)) != -1)
 	{
 		switch (c)
@@ -362,7 +353,7 @@ main(int argc, char **argv)
 				o.check = true;
 				break;
 			case 'H':
-				o.heaps[o.nheaps++] = optarg;
+				o.in.heaps[o.in.nheaps++] = optarg;
 				break;
 			case 'D':
 				free(pgxact);
@@ -387,16 +378,11 @@ main(int argc, char **argv)
 				cli_try_help();
 		}
 	}
-	if (optind >= argc)
-		cli_usage_error("no input files");
-	nmaps = mapfork_split_inputs(argv + optind, argc - optind, o.heaps, &o.nheaps, maps);
-	if (nmaps == 0)
-		cli_usage_error("no _vm file among the inputs");
+	cli_maps_split(&o.in, argv + optind, argc - optind, "_vm");
 	e = cli_emit_open(o.json);
-	for (i = 0; i < nmaps; i++)
-		do_map(e, maps[i], &o);
-	free(o.heaps);
-	free(maps);
+	for (i = 0; i < o.in.nmaps; i++)
+		do_map(e, o.in.maps[i], &o);
+	cli_maps_free(&o.in);
 	free(pgxact);
 	return cli_finish(e);
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "maps/mapfork.h"
 #include "out/cli.h"
 
 static const char *prog = "pgondisk";
@@ -203,4 +204,37 @@ cli_parse_block_range(const char *s, uint32_t *from, uint32_t *to)
 	*from = (uint32_t) lo;
 	*to = (uint32_t) hi;
 	return 0;
+}
+
+void
+cli_maps_init(struct cli_maps *m, int argc)
+{
+	m->nheaps = 0;
+	m->nmaps = 0;
+	m->heaps = calloc((size_t) argc, sizeof(char *));
+	m->maps = calloc((size_t) argc, sizeof(char *));
+	if (m->heaps == NULL || m->maps == NULL)
+	{
+		fprintf(stderr, "%s: out of memory\n", cli_prog());
+		exit(EXIT_TROUBLE);
+	}
+}
+
+void
+cli_maps_split(struct cli_maps *m, char **files, int n, const char *fork)
+{
+	if (n <= 0)
+		cli_usage_error("no input files");
+	m->nmaps = mapfork_split_inputs(files, n, m->heaps, &m->nheaps, m->maps);
+	if (m->nmaps == 0)
+		cli_usage_error("no %s file among the inputs", fork);
+}
+
+void
+cli_maps_free(struct cli_maps *m)
+{
+	free(m->heaps);
+	free(m->maps);
+	m->heaps = NULL;
+	m->maps = NULL;
 }

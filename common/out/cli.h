@@ -66,4 +66,23 @@ int			cli_parse_block_range(const char *s, uint32_t *from, uint32_t *to);
 /* A plain non-negative integer in [min, max]; 0 on success. */
 int			cli_parse_int(const char *s, long min, long max, long *out);
 
+/*
+ * pgfsm and pgvm: the heaps and the maps among the command line's files.
+ * cli_maps_init() after cli_init(), before getopt: room for every argument
+ * in both lists (out of memory: message, exit 2), --heap appends to heaps.
+ * cli_maps_split() after getopt: no FILE is a usage error; main fork files
+ * (REL, REL.N) join the heaps, the rest are maps, and no map is a usage
+ * error ("no _fsm file among the inputs" for fork "_fsm").
+ */
+struct cli_maps {
+	char	  **heaps;			/* --heap files, then main fork FILEs */
+	int			nheaps;
+	char	  **maps;			/* the map forks among FILEs */
+	int			nmaps;
+};
+
+void		cli_maps_init(struct cli_maps *m, int argc);
+void		cli_maps_split(struct cli_maps *m, char **files, int n, const char *fork);
+void		cli_maps_free(struct cli_maps *m);
+
 #endif

@@ -6,6 +6,7 @@
 #include "unit.h"
 
 #include "maps/fsm.h"
+#include "maps/fsm_heapcheck.h"
 #include "page/page.h"
 
 static void
@@ -225,6 +226,119 @@ test_heap_free(void **state)
 	assert_int_equal(fsm_heap_page_free(page), 0);
 }
 
+/* A leaf may lag its heap page, not overstate it by more than a category. */
+static void
+test_check_leaf(void **state)
+{
+	static uint8_t page[BLCKSZ];
+	struct diags ds;
+	uint8_t		real;
+
+	(void) state;
+	diags_reset(&ds);
+	heap_page(page, 10, 4000, 0, 0);
+	real = fsm_cat_of(fsm_heap_page_free(page));
+	assert_int_equal(fsm_check_leaf(page, 7, 0, &ds), 0);	/* lags: fine */
+	assert_int_equal(fsm_check_leaf(page, 7, real + 1, &ds), 0);
+	assert_int_equal(ds.n, 0);
+	assert_int_equal(fsm_check_leaf(page, 7, real + 2, &ds), 1);
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.d[0].code, D_FSM_OVERSTATES);
+	assert_int_equal(ds.d[0].blkno, 7);
+	/* a new page is empty, as VACUUM records it: any category goes */
+	diags_reset(&ds);
+	memset(page, 0, BLCKSZ);
+	assert_int_equal(fsm_check_leaf(page, 8, 255, &ds), 0);
+	/* no page, or an index page: nothing to say */
+	assert_int_equal(fsm_check_leaf(NULL, 9, 255, &ds), 0);
+	heap_page(page, 10, 100, 0, 0);
+	wr16(page + 16, BLCKSZ - 16);			/* a B-tree's special space */
+	assert_int_equal(fsm_check_leaf(page, 9, 255, &ds), 0);
+	assert_int_equal(ds.n, 0);
+}
+
+/* An upper slot against the root of the page below it. */
+static void
+test_check_upper(void **state)
+{
+	static uint8_t nodes[FSM_NODES];
+	static struct fsm_levels lv;
+	struct fsm_page root = {0, nodes},
+				leaf = {0, nodes};
+	struct fsm_address a;
+	struct diags ds;
+
+	(void) state;
+	diags_reset(&ds);
+	memset(&lv, 0, sizeof(lv));
+	fsm_physical_to_logical(0, &a);			/* the root page */
+	assert_int_equal(a.level, FSM_ROOT_LEVEL);
+	nodes[FSM_NONLEAF_NODES] = 9;			/* its slot 0: level 1 page 0 */
+	assert_int_equal(fsm_check_upper(&lv, 0, &a, &root, &ds), 0);
+	assert_true(lv.have[FSM_ROOT_LEVEL]);
+	fsm_physical_to_logical(1, &a);			/* level 1 page 0, root 0 */
+	memset(nodes, 0, sizeof(nodes));
+	assert_int_equal(fsm_check_upper(&lv, 1, &a, NULL, &ds), 1);
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.d[0].code, D_FSM_STALE_UPPER);
+	assert_int_equal(ds.d[0].blkno, 1);
+	/* a leaf under it (all zero now): its root 0 matches slot 0's 0 */
+	fsm_physical_to_logical(2, &a);
+	assert_int_equal(a.level, 0);
+	assert_int_equal(fsm_check_upper(&lv, 2, &a, &leaf, &ds), 0);
+	assert_int_equal(ds.n, 1);
+}
+
+struct seen {
+	uint64_t	hb[16];
+	uint8_t		cat[16];
+	int			n;
+};
+
+static void
+collect(void *arg, uint64_t hb, uint8_t cat)
+{
+	struct seen *s = arg;
+
+	if (s->n < 16)
+	{
+		s->hb[s->n] = hb;
+		s->cat[s->n++] = cat;
+	}
+}
+
+/* Heap blocks paired with their leaf slots, within the range and the heap. */
+static void
+test_heap_blocks_until(void **state)
+{
+	static uint8_t nodes[FSM_NODES];
+	struct fsm_page leaf = {0, nodes};
+	struct fsm_heapwalk w = {true, 5, 1, 3, 0};
+	struct seen s = {{0}, {0}, 0};
+
+	(void) state;
+	nodes[FSM_NONLEAF_NODES + 1] = 11;
+	nodes[FSM_NONLEAF_NODES + 2] = 22;
+	fsm_heap_blocks_until(&w, 4000, &leaf, 0, collect, &s);
+	assert_int_equal(s.n, 3);				/* blocks 1..3 of 0..4 */
+	assert_int_equal(s.hb[0], 1);
+	assert_int_equal(s.cat[0], 11);
+	assert_int_equal(s.cat[1], 22);
+	assert_int_equal(s.hb[2], 3);
+	assert_int_equal(w.next_hb, 4000);
+	/* size unknown and no leaf: only the position moves */
+	w = (struct fsm_heapwalk) {false, 0, 0, 100, 0};
+	s.n = 0;
+	fsm_heap_blocks_until(&w, 50, NULL, 0, collect, &s);
+	assert_int_equal(s.n, 0);
+	assert_int_equal(w.next_hb, 50);
+	/* the heap ends before the leaf: blocks past it are not reported */
+	w = (struct fsm_heapwalk) {true, 2, 0, 100, 0};
+	fsm_heap_blocks_until(&w, 4000, NULL, 0, collect, &s);
+	assert_int_equal(s.n, 2);
+	assert_int_equal(s.cat[1], 0);
+}
+
 int
 main(void)
 {
@@ -236,6 +350,9 @@ main(void)
 		cmocka_unit_test(test_categories),
 		cmocka_unit_test(test_tree),
 		cmocka_unit_test(test_heap_free),
+		cmocka_unit_test(test_check_leaf),
+		cmocka_unit_test(test_check_upper),
+		cmocka_unit_test(test_heap_blocks_until),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
