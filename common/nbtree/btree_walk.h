@@ -19,6 +19,9 @@
  * block reader bounds the first; downlinks past RELSEG_SIZE (a sound tree
  * has one per page) are damage, said once with D_BT_DOWNLINK, and not kept.  Pure: no I/O; findings go into the caller's diags.
  *
+ * Two files: btree_pagesum.c gathers each page (bt_tree_add_*) with its
+ * local checks, btree_walk.c walks the levels (bt_tree_walk).
+ *
  * Key order between different keys needs the key types, which this module
  * does not have: it is not checked here (see pgbtree(1)).
  */
