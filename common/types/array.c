@@ -14,7 +14,7 @@
 #include <strings.h>
 
 #include "page/page.h"
-#include "heap/toast.h"
+#include "heap/varlena.h"
 #include "types/types.h"
 
 #define MAXDIM 6

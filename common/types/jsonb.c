@@ -15,7 +15,7 @@
 #include <stdio.h>
 
 #include "page/page.h"
-#include "heap/toast.h"
+#include "heap/varlena.h"
 #include "types/types.h"
 
 #define JB_CMASK		0x0FFFFFFFu

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "page/page.h"
-#include "heap/toast.h"
+#include "heap/varlena.h"
 #include "types/types.h"
 
 #define RANGE_EMPTY		0x01
