@@ -2,20 +2,13 @@
  * pg_xact lookups: two status bits per XID, as src/backend/access/transam/clog.c
  * lays out its SLRU pages and segments.
  */
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cluster/clog.h"
-#include "out/diag.h"
-#include "io/input.h"
+#include "cluster/slru.h"
 
 struct clog {
-	char	   *dir;
-	uint32_t	segno;			/* segment in buf */
-	int			loaded;			/* buf holds segno (len bytes) */
-	uint8_t    *buf;
-	size_t		len;
+	struct slru *pages;			/* pg_xact's pages, a few at a time */
 };
 
 uint32_t
@@ -62,8 +55,8 @@ clog_open(const char *dir)
 
 	if (c == NULL)
 		return NULL;
-	c->dir = strdup(dir);
-	if (c->dir == NULL)
+	c->pages = slru_open(dir);
+	if (c->pages == NULL)
 	{
 		free(c);
 		return NULL;
@@ -71,42 +64,32 @@ clog_open(const char *dir)
 	return c;
 }
 
-static void
-load(struct clog *c, uint32_t segno)
-{
-	size_t		len = strlen(c->dir) + 32;
-	char	   *p = malloc(len);
-	struct diags ds;
-
-	free(c->buf);
-	c->buf = NULL;
-	c->len = 0;
-	c->segno = segno;
-	c->loaded = 1;
-	if (p == NULL)
-		return;
-	diags_reset(&ds);
-	snprintf(p, len, "%s/%04X", c->dir, (unsigned) segno);
-	c->buf = input_slurp(p, CLOG_SEGMENT_BYTES, &c->len, &ds);
-	if (c->buf == NULL)
-	{
-		diags_reset(&ds);
-		snprintf(p, len, "%s/%04X.gz", c->dir, (unsigned) segno);
-		c->buf = input_slurp(p, CLOG_SEGMENT_BYTES, &c->len, &ds);
-	}
-	free(p);
-}
-
 enum clog_status
 clog_status(struct clog *c, uint32_t xid)
 {
-	uint32_t	segno = clog_segment_of(xid);
+	uint32_t	pageno = xid / CLOG_XACTS_PER_PAGE;
+	size_t		b = (xid % CLOG_XACTS_PER_PAGE) / CLOG_XACTS_PER_BYTE;
+	size_t		len;
+	const uint8_t *p;
 
 	if (xid <= 2)
 		return clog_status_in(NULL, 0, xid);
-	if (!c->loaded || c->segno != segno)
-		load(c, segno);
-	return clog_status_in(c->buf, c->len, xid);
+	p = slru_page(c->pages, pageno, &len);
+	if (p == NULL || b >= len)
+		return CLOG_UNKNOWN;
+	return (enum clog_status) ((p[b] >> ((xid % CLOG_XACTS_PER_BYTE) * CLOG_BITS_PER_XACT)) & 3);
+}
+
+bool
+clog_missing(struct clog *c, uint32_t xid)
+{
+	return slru_page_missing(c->pages, xid / CLOG_XACTS_PER_PAGE);
+}
+
+bool
+clog_first_report(struct clog *c, uint32_t xid)
+{
+	return slru_first_report(c->pages, clog_segment_of(xid));
 }
 
 void
@@ -114,7 +97,6 @@ clog_close(struct clog *c)
 {
 	if (c == NULL)
 		return;
-	free(c->buf);
-	free(c->dir);
+	slru_close(c->pages);
 	free(c);
 }

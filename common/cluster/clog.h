@@ -8,13 +8,18 @@
  *   clog_close(c);
  *
  * clog_status_in() is the pure part (a segment's bytes in, a status out);
- * clog_status() reads segment files as it needs them, keeping one in
- * memory (256 KiB).  A segment file may be gzip'd (NAME.gz).  An XID whose
- * segment is missing or too short is CLOG_UNKNOWN, never a guess.
+ * clog_status() reads the pages it needs through cluster/slru.h, keeping a
+ * few 8 KiB pages in memory, never a whole segment.  A segment file may be
+ * gzip'd (NAME.gz).  An XID whose segment is missing or too short is
+ * CLOG_UNKNOWN, never a guess; clog_missing() then tells a missing file
+ * from a short one, and clog_first_report() lets a caller say so once per
+ * segment.  These are the raw two bits: what they mean for a transaction
+ * (sub-commits, special and too old XIDs, a crash) is cluster/xact.h's.
  */
 #ifndef PGOD_CLOG_H
 #define PGOD_CLOG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -50,5 +55,10 @@ struct clog;
 struct clog *clog_open(const char *dir);
 enum clog_status clog_status(struct clog *c, uint32_t xid);
 void		clog_close(struct clog *c);
+
+/* After CLOG_UNKNOWN: true when xid's segment file is not there at all. */
+bool		clog_missing(struct clog *c, uint32_t xid);
+/* True the first time it is called for xid's segment on this handle. */
+bool		clog_first_report(struct clog *c, uint32_t xid);
 
 #endif
