@@ -132,14 +132,15 @@ multi_precedes(uint32_t a, uint32_t b)
 
 /* A segment we could not read: said once per segment, in ds. */
 static void
-say_missing(struct slru *s, uint32_t pageno, uint32_t multi, struct diags *ds)
+say_missing(struct slru *s, const char *name, uint32_t pageno, uint32_t multi,
+			struct diags *ds)
 {
 	uint32_t	segno = slru_segment_of(pageno);
 
 	if (ds == NULL || !slru_first_report(s, segno))
 		return;
-	diag_add(ds, D_XACT_UNKNOWN, "%s/%04X %s: members of multixact %u unknown",
-			 slru_dir(s), (unsigned) segno,
+	diag_add(ds, D_XACT_UNKNOWN, "pg_multixact/%s/%04X %s: members of multixact %u unknown",
+			 name, (unsigned) segno,
 			 slru_page_missing(s, pageno) ? "missing" : "too short",
 			 (unsigned) multi);
 }
@@ -155,7 +156,7 @@ read_offset(struct multixact *m, uint32_t multi, uint32_t asker,
 
 	if (p == NULL || len < b + 4)
 	{
-		say_missing(m->offsets, mxact_offset_page_of(multi), asker, ds);
+		say_missing(m->offsets, "offsets", mxact_offset_page_of(multi), asker, ds);
 		return false;
 	}
 	*off = rd32(p + b);
@@ -230,7 +231,7 @@ multixact_members(struct multixact *m, const struct mxact_limits *lim,
 
 		if (p == NULL || len < xb + 4)
 		{
-			say_missing(m->members, pageno, multi, ds);
+			say_missing(m->members, "members", pageno, multi, ds);
 			return MXACT_UNKNOWN;
 		}
 		xid = rd32(p + xb);

@@ -251,6 +251,9 @@ from_bits(struct xact *x, struct xact_status *st, enum clog_status s,
 	else
 	{
 		st->recovered = XACT_UNKNOWN;
+		/* in the future of a clean shutdown: D_XACT_FUTURE said it */
+		if (st->flags & XACT_F_FUTURE)
+			return;
 		if (ds != NULL && clog_first_report(x->clog, st->top))
 			diag_add(ds, D_XACT_UNKNOWN, "pg_xact/%04X %s: status of xid %u unknown",
 					 (unsigned) clog_segment_of(st->top),
