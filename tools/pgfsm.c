@@ -210,8 +210,9 @@ emit_fsm_page(struct emit *e, struct fsmscan *s, uint32_t blkno,
 }
 
 static void
-do_fsm(struct emit *e, const char *file, const struct options *o)
+do_fsm(struct emit *e, const char *file, const void *arg)
 {
+	const struct options *o = arg;
 	struct diags ds;
 	struct fsmscan *s;
 	char	  **heaps = NULL;
@@ -318,9 +319,7 @@ main(int argc, char **argv)
 		{NULL, 0, NULL, 0}
 	};
 	struct options o;
-	struct emit *e;
-	int			c,
-				i;
+	int			c;
 
 	memset(&o, 0, sizeof(o));
 	o.to = UINT32_MAX - 1;
@@ -357,10 +356,5 @@ main(int argc, char **argv)
 				cli_try_help();
 		}
 	}
-	cli_maps_split(&o.in, argv + optind, argc - optind, "_fsm");
-	e = cli_emit_open(o.json);
-	for (i = 0; i < o.in.nmaps; i++)
-		do_fsm(e, o.in.maps[i], &o);
-	cli_maps_free(&o.in);
-	return cli_finish(e);
+	return cli_maps_run(&o.in, argv + optind, argc - optind, "_fsm", o.json, do_fsm, &o);
 }

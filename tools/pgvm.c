@@ -190,8 +190,9 @@ do_block(struct emit *e, struct vmscan *s, uint32_t blkno, uint8_t st,
 }
 
 static void
-do_map(struct emit *e, const char *file, const struct options *o)
+do_map(struct emit *e, const char *file, const void *arg)
 {
+	const struct options *o = arg;
 	struct diags ds;
 	struct vmscan s;
 	char	  **heaps = NULL;
@@ -323,7 +324,6 @@ main(int argc, char **argv)
 		{NULL, 0, NULL, 0}
 	};
 	struct options o;
-	struct emit *e;
 	char	   *pgxact = NULL;
 	int			c,
 				i;
@@ -378,11 +378,7 @@ main(int argc, char **argv)
 				cli_try_help();
 		}
 	}
-	cli_maps_split(&o.in, argv + optind, argc - optind, "_vm");
-	e = cli_emit_open(o.json);
-	for (i = 0; i < o.in.nmaps; i++)
-		do_map(e, o.in.maps[i], &o);
-	cli_maps_free(&o.in);
+	i = cli_maps_run(&o.in, argv + optind, argc - optind, "_vm", o.json, do_map, &o);
 	free(pgxact);
-	return cli_finish(e);
+	return i;
 }

@@ -238,3 +238,18 @@ cli_maps_free(struct cli_maps *m)
 	m->heaps = NULL;
 	m->maps = NULL;
 }
+
+int
+cli_maps_run(struct cli_maps *m, char **files, int n, const char *fork,
+			 bool json, void (*each) (struct emit *e, const char *map, const void *arg),
+			 const void *arg)
+{
+	struct emit *e;
+
+	cli_maps_split(m, files, n, fork);
+	e = cli_emit_open(json);
+	for (int i = 0; i < m->nmaps; i++)
+		each(e, m->maps[i], arg);
+	cli_maps_free(m);
+	return cli_finish(e);
+}

@@ -85,4 +85,14 @@ void		cli_maps_init(struct cli_maps *m, int argc);
 void		cli_maps_split(struct cli_maps *m, char **files, int n, const char *fork);
 void		cli_maps_free(struct cli_maps *m);
 
+/*
+ * The rest of such a main: split files (as cli_maps_split), open the
+ * emitter, each(e, map, arg) per map, free the lists; returns
+ * cli_finish()'s exit status.
+ */
+int			cli_maps_run(struct cli_maps *m, char **files, int n, const char *fork,
+						 bool json, void (*each) (struct emit *e, const char *map,
+												  const void *arg),
+						 const void *arg);
+
 #endif
