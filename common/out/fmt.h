@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define FMT_U64_MAX 20			/* 18446744073709551615 */
 #define FMT_LSN_MAX 17			/* FFFFFFFF/FFFFFFFF */
@@ -36,5 +37,30 @@ size_t		fmt_lsn_waldump(char *out, uint64_t lsn);
  * (valid UTF-8, which emit passes through, is left to emit).
  */
 bool		fmt_json_plain(const char *s, size_t n);
+
+/*
+ * Cursor forms for hand-laid lines (pgwal's records, block references):
+ * each writes at p, which must have room, and returns the byte after.
+ */
+static inline char *
+fmt_put(char *p, const char *s, size_t n)
+{
+	memcpy(p, s, n);
+	return p + n;
+}
+
+#define FMT_PUT_LIT(p, lit) fmt_put((p), (lit), sizeof(lit) - 1)
+
+static inline char *
+fmt_put_str(char *p, const char *s)
+{
+	return fmt_put(p, s, strlen(s));
+}
+
+static inline char *
+fmt_put_u(char *p, uint64_t v)
+{
+	return p + fmt_u64(p, v);
+}
 
 #endif

@@ -10,37 +10,16 @@
 #include "out/fmt.h"
 #include "rmgrdesc/rmgrdesc.h"
 
-static inline char *
-put_mem(char *p, const char *s, size_t n)
-{
-	memcpy(p, s, n);
-	return p + n;
-}
-
-#define PUT_LIT(p, lit) put_mem((p), (lit), sizeof(lit) - 1)
-
-static inline char *
-put_u(char *p, uint64_t v)
-{
-	return p + fmt_u64(p, v);
-}
-
-static inline char *
-put_str(char *p, const char *s)
-{
-	return put_mem(p, s, strlen(s));
-}
-
 /* "rel S/D/R" */
 static char *
 put_rel(char *p, const struct walblock *b)
 {
-	p = PUT_LIT(p, "rel ");
-	p = put_u(p, b->spcoid);
+	p = FMT_PUT_LIT(p, "rel ");
+	p = fmt_put_u(p, b->spcoid);
 	*p++ = '/';
-	p = put_u(p, b->dboid);
+	p = fmt_put_u(p, b->dboid);
 	*p++ = '/';
-	return put_u(p, b->relnumber);
+	return fmt_put_u(p, b->relnumber);
 }
 
 /* -b: "blkref #0: rel 1663/5/1259 fork main blk 0 (FPW); hole: ..." */
@@ -52,31 +31,31 @@ put_detailed(char *p, const struct pg_profile *prof, const struct walblock *b, i
 		*p++ = '\t';
 	else if (id > 0)
 		*p++ = ' ';
-	p = PUT_LIT(p, "blkref #");
-	p = put_u(p, (unsigned) id);
-	p = PUT_LIT(p, ": ");
+	p = FMT_PUT_LIT(p, "blkref #");
+	p = fmt_put_u(p, (unsigned) id);
+	p = FMT_PUT_LIT(p, ": ");
 	p = put_rel(p, b);
-	p = PUT_LIT(p, " fork ");
-	p = put_str(p, b->fork < 4 ? wal_fork_names[b->fork] : "?");
-	p = PUT_LIT(p, " blk ");
-	p = put_u(p, b->blkno);
+	p = FMT_PUT_LIT(p, " fork ");
+	p = fmt_put_str(p, b->fork < 4 ? wal_fork_names[b->fork] : "?");
+	p = FMT_PUT_LIT(p, " blk ");
+	p = fmt_put_u(p, b->blkno);
 	if (b->has_image)
 	{
-		p = PUT_LIT(p, " (FPW");
+		p = FMT_PUT_LIT(p, " (FPW");
 		if (!b->apply_image)
-			p = PUT_LIT(p, " for WAL verification");
-		p = PUT_LIT(p, "); hole: offset: ");
-		p = put_u(p, b->hole_offset);
-		p = PUT_LIT(p, ", length: ");
-		p = put_u(p, b->hole_length);
+			p = FMT_PUT_LIT(p, " for WAL verification");
+		p = FMT_PUT_LIT(p, "); hole: offset: ");
+		p = fmt_put_u(p, b->hole_offset);
+		p = FMT_PUT_LIT(p, ", length: ");
+		p = fmt_put_u(p, b->hole_length);
 		if (b->compression != WALC_NONE)
 		{
-			p = PUT_LIT(p, ", compression saved: ");
-			p = put_u(p, (unsigned) (WAL_BLCKSZ - b->hole_length - b->bimg_len));
+			p = FMT_PUT_LIT(p, ", compression saved: ");
+			p = fmt_put_u(p, (unsigned) (WAL_BLCKSZ - b->hole_length - b->bimg_len));
 			if (prof->waldump_bimg_method)
 			{
-				p = PUT_LIT(p, ", method: ");
-				p = put_str(p, wal_compression_name(b->compression));
+				p = FMT_PUT_LIT(p, ", method: ");
+				p = fmt_put_str(p, wal_compression_name(b->compression));
 			}
 		}
 	}
@@ -89,19 +68,19 @@ put_detailed(char *p, const struct pg_profile *prof, const struct walblock *b, i
 static char *
 put_short(char *p, const struct walblock *b, int id)
 {
-	p = PUT_LIT(p, ", blkref #");
-	p = put_u(p, (unsigned) id);
-	p = PUT_LIT(p, ": ");
+	p = FMT_PUT_LIT(p, ", blkref #");
+	p = fmt_put_u(p, (unsigned) id);
+	p = FMT_PUT_LIT(p, ": ");
 	p = put_rel(p, b);
 	if (b->fork != 0)
 	{
-		p = PUT_LIT(p, " fork ");
-		p = put_str(p, b->fork < 4 ? wal_fork_names[b->fork] : "?");
+		p = FMT_PUT_LIT(p, " fork ");
+		p = fmt_put_str(p, b->fork < 4 ? wal_fork_names[b->fork] : "?");
 	}
-	p = PUT_LIT(p, " blk ");
-	p = put_u(p, b->blkno);
+	p = FMT_PUT_LIT(p, " blk ");
+	p = fmt_put_u(p, b->blkno);
 	if (b->has_image)
-		p = b->apply_image ? PUT_LIT(p, " FPW") : PUT_LIT(p, " FPW for WAL verification");
+		p = b->apply_image ? FMT_PUT_LIT(p, " FPW") : FMT_PUT_LIT(p, " FPW for WAL verification");
 	return p;
 }
 

@@ -106,21 +106,6 @@ fork_name(const struct walblock *b)
 	return b->fork < 4 ? wal_fork_names[b->fork] : "?";
 }
 
-static inline char *
-put_mem(char *p, const char *s, size_t n)
-{
-	memcpy(p, s, n);
-	return p + n;
-}
-
-#define PUT_LIT(p, lit) put_mem((p), (lit), sizeof(lit) - 1)
-
-static inline char *
-put_u(char *p, uint64_t v)
-{
-	return p + fmt_u64(p, v);
-}
-
 /* v right-aligned in w columns: %*u */
 static char *
 put_u_right(char *p, uint64_t v, size_t w)
@@ -133,14 +118,14 @@ put_u_right(char *p, uint64_t v, size_t w)
 		memset(p, ' ', w - n);
 		p += w - n;
 	}
-	return put_mem(p, b, n);
+	return fmt_put(p, b, n);
 }
 
 static inline char *
 put_json_s(char *p, const char *s)
 {
 	*p++ = '"';
-	p = put_mem(p, s, strlen(s));
+	p = fmt_put(p, s, strlen(s));
 	*p++ = '"';
 	return p;
 }
@@ -159,11 +144,11 @@ put_json_lsn(char *p, uint64_t lsn)
  * and ',' after.  Fixed-size fields go into room reserved in emit's buffer
  * (p); a TEXT column is appended whole, then room is reserved again.
  */
-#define FAST_KEY(key) (*p++ = sep, sep = ',', PUT_LIT(p, "\"" key "\":"))
+#define FAST_KEY(key) (*p++ = sep, sep = ',', FMT_PUT_LIT(p, "\"" key "\":"))
 #define FAST_LSN(key, v) p = put_json_lsn(FAST_KEY(key), (v));
-#define FAST_U(key, v) p = put_u(FAST_KEY(key), (v));
+#define FAST_U(key, v) p = fmt_put_u(FAST_KEY(key), (v));
 #define FAST_UOPT(key, v) if ((v) != 0) FAST_U(key, v)
-#define FAST_B(key, v) p = (v) ? PUT_LIT(FAST_KEY(key), "true") : PUT_LIT(FAST_KEY(key), "false");
+#define FAST_B(key, v) p = (v) ? FMT_PUT_LIT(FAST_KEY(key), "true") : FMT_PUT_LIT(FAST_KEY(key), "false");
 #define FAST_S(key, v) p = put_json_s(FAST_KEY(key), (v));
 #define FAST_TEXT(key, v) \
 	{ \
@@ -179,7 +164,7 @@ fast_text(struct emit *e, char *p0, char *p, const struct walrow_text *t, size_t
 {
 	if (t->null)
 	{
-		p = PUT_LIT(p, "null");
+		p = FMT_PUT_LIT(p, "null");
 		emit_commit(e, (size_t) (p - p0));
 	}
 	else
@@ -226,7 +211,7 @@ json_fast(struct emit *e, const struct walrow *w)
 	int			shown = 0;
 
 	WALREC_FIELDS(FAST_FIELD, w)
-	p = PUT_LIT(p, ",\"" WALREC_BLOCKS "\":[");
+	p = FMT_PUT_LIT(p, ",\"" WALREC_BLOCKS "\":[");
 	emit_commit(e, (size_t) (p - p0));
 	for (int id = 0; id <= w->r->max_block_id; id++)
 	{
@@ -290,25 +275,25 @@ text_line(struct emit *e, const struct walrow *w)
 	char	   *p0 = emit_room(e, 160 + nl + il),
 			   *p;
 
-	p = PUT_LIT(p0, "rmgr: ");
-	p = put_mem(p, w->rmgr, nl);
+	p = FMT_PUT_LIT(p0, "rmgr: ");
+	p = fmt_put(p, w->rmgr, nl);
 	if (nl < 11)
 	{
 		memset(p, ' ', 11 - nl);
 		p += 11 - nl;
 	}
-	p = PUT_LIT(p, " len (rec/tot): ");
+	p = FMT_PUT_LIT(p, " len (rec/tot): ");
 	p = put_u_right(p, w->r->tot_len - w->r->fpi_len, 6);
 	*p++ = '/';
 	p = put_u_right(p, w->r->tot_len, 6);
-	p = PUT_LIT(p, ", tx: ");
+	p = FMT_PUT_LIT(p, ", tx: ");
 	p = put_u_right(p, w->r->xid, 10);
-	p = PUT_LIT(p, ", lsn: ");
+	p = FMT_PUT_LIT(p, ", lsn: ");
 	p += fmt_lsn_waldump(p, w->raw->lsn);
-	p = PUT_LIT(p, ", prev ");
+	p = FMT_PUT_LIT(p, ", prev ");
 	p += fmt_lsn_waldump(p, w->r->prev);
-	p = PUT_LIT(p, ", desc: ");
-	p = put_mem(p, w->type, il);
+	p = FMT_PUT_LIT(p, ", desc: ");
+	p = fmt_put(p, w->type, il);
 	*p++ = ' ';
 	emit_commit(e, (size_t) (p - p0));
 	if (bn > 0 && w->blk.s[bn - 1] == '\n')
