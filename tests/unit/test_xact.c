@@ -23,13 +23,17 @@ static char dir[64];
 static void
 put(const char *rel, long off, const void *b, size_t len)
 {
-	char		path[256],
-				cmd[300];
+	char		path[256];
 	int			fd;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, rel);
-	snprintf(cmd, sizeof(cmd), "mkdir -p \"$(dirname %s)\"", path);
-	assert_int_equal(system(cmd), 0);
+	/* its folders, as mkdir -p would */
+	for (char *p = path + strlen(dir) + 1; (p = strchr(p, '/')) != NULL; p++)
+	{
+		*p = '\0';
+		(void) mkdir(path, 0755);
+		*p = '/';
+	}
 	fd = open(path, O_WRONLY | O_CREAT, 0644);
 	assert_true(fd >= 0);
 	assert_int_equal(pwrite(fd, b, len, off), (ssize_t) len);
@@ -506,94 +510,113 @@ field(const char *line, const char *key)
 #define XMAX_EXCL_LOCK	0x0040
 #define LOCK_MASK		0x0050
 
+/* Hint bits of every tuple PostgreSQL saw against pg_xact under pgdata. */
+struct hints {
+	long		tuples,
+				xmin,
+				xmax,
+				too_old,
+				bad;			/* hint and pg_xact disagree */
+	uint32_t	committed;		/* one hinted-committed xmin past oldestXid */
+};
+
+static void
+check(struct hints *h, int major, const char *what, uint32_t xid,
+	  const struct xact_status *st, enum xact_word want)
+{
+	if (st->recovered != want && h->bad++ < 3)
+		print_message("pg%d: %s %u hinted %s, pg_xact: %s\n", major, what,
+					  xid, xact_word_name(want), xact_word_name(st->recovered));
+}
+
+static struct hints
+hint_check(const char *pgdata, int major)
+{
+	struct hints h = {0, 0, 0, 0, 0, 0};
+	size_t		cap = 1 << 20;
+	char	   *line = malloc(cap);
+	char		path[128];
+	struct xact *x = xact_open(pgdata);
+	struct diags ds;
+	gzFile		gz;
+
+	assert_non_null(line);
+	assert_non_null(x);
+	diags_reset(&ds);
+	snprintf(path, sizeof(path), "testdata/pg%d/oracle/heap_page_items.jsonl.gz", major);
+	gz = gzopen(path, "rb");
+	assert_non_null(gz);
+	while (gzgets(gz, line, (int) cap) != NULL)
+	{
+		uint32_t	mask = field(line, "\"t_infomask\":");
+		uint32_t	xmin = field(line, "\"t_xmin\":");
+		uint32_t	xmax = field(line, "\"t_xmax\":");
+		struct xact_status st;
+
+		if (strstr(line, "\"t_infomask\":") == NULL || strstr(line, "\"t_infomask\":null"))
+			continue;			/* an unused, dead or redirect line pointer */
+		h.tuples++;
+		xact_lookup(x, xmin, &st, &ds);
+		if (st.flags & XACT_F_TOO_OLD)
+			h.too_old++;
+		if ((mask & (XMIN_COMMITTED | XMIN_INVALID)) == XMIN_COMMITTED)
+		{
+			h.xmin++;
+			check(&h, major, "xmin", xmin, &st, XACT_COMMITTED);
+			if (h.committed == 0 && !(st.flags & (XACT_F_TOO_OLD | XACT_F_SPECIAL)))
+				h.committed = xmin;
+		}
+		else if ((mask & (XMIN_COMMITTED | XMIN_INVALID)) == XMIN_INVALID)
+		{
+			h.xmin++;
+			check(&h, major, "xmin", xmin, &st, XACT_ABORTED);
+		}
+		/* a locker's xmax gets XMAX_INVALID once it ended, committed or not */
+		if (xmax == 0 || (mask & XMAX_IS_MULTI) || (mask & XMAX_LOCK_ONLY) ||
+			(mask & LOCK_MASK) == XMAX_EXCL_LOCK)
+			continue;
+		xact_lookup(x, xmax, &st, &ds);
+		if (mask & (XMAX_COMMITTED | XMAX_INVALID))
+		{
+			h.xmax++;
+			check(&h, major, "xmax", xmax, &st,
+				  (mask & XMAX_COMMITTED) ? XACT_COMMITTED : XACT_ABORTED);
+		}
+	}
+	gzclose(gz);
+	assert_int_equal(ds.n, 0);
+	xact_close(x);
+	free(line);
+	return h;
+}
+
 static void
 test_fixtures(void **state)
 {
 	static const int majors[] = {10, 11, 12, 13, 14, 15, 16, 17, 18};
-	size_t		cap = 1 << 20;
-	char	   *line = malloc(cap);
 
 	(void) state;
-	assert_non_null(line);
 	if (access("testdata/pg16/data/PG_VERSION", R_OK) != 0)
 		skip();
 	for (size_t i = 0; i < sizeof(majors) / sizeof(majors[0]); i++)
 	{
-		char		path[128];
-		gzFile		gz;
+		char		path[64];
+		struct hints h;
 		struct xact *x;
 		struct diags ds;
-		long		tuples = 0,
-					xmin_ok = 0,
-					xmax_ok = 0,
-					too_old = 0,
-					bad = 0;
 
 		snprintf(path, sizeof(path), "testdata/pg%d/data", majors[i]);
 		x = xact_open(path);
-		assert_non_null(x);
 		diags_reset(&ds);
 		assert_non_null(xact_control(x, &ds));
 		assert_false(xact_crashed(x, &ds));
-		snprintf(path, sizeof(path), "testdata/pg%d/oracle/heap_page_items.jsonl.gz", majors[i]);
-		gz = gzopen(path, "rb");
-		assert_non_null(gz);
-		while (gzgets(gz, line, (int) cap) != NULL)
-		{
-			uint32_t	mask = field(line, "\"t_infomask\":");
-			uint32_t	xmin = field(line, "\"t_xmin\":");
-			uint32_t	xmax = field(line, "\"t_xmax\":");
-			struct xact_status st;
-
-			if (strstr(line, "\"t_infomask\":") == NULL || strstr(line, "\"t_infomask\":null"))
-				continue;		/* an unused, dead or redirect line pointer */
-			tuples++;
-			xact_lookup(x, xmin, &st, &ds);
-			if (st.flags & XACT_F_TOO_OLD)
-				too_old++;
-			if ((mask & (XMIN_COMMITTED | XMIN_INVALID)) == XMIN_COMMITTED)
-			{
-				xmin_ok++;
-				if (st.recovered != XACT_COMMITTED && bad++ < 5)
-					print_error("pg%d: xmin %u hinted committed, pg_xact: %s\n",
-								majors[i], xmin, xact_word_name(st.recovered));
-			}
-			else if ((mask & (XMIN_COMMITTED | XMIN_INVALID)) == XMIN_INVALID)
-			{
-				xmin_ok++;
-				if (st.recovered != XACT_ABORTED && bad++ < 5)
-					print_error("pg%d: xmin %u hinted aborted, pg_xact: %s\n",
-								majors[i], xmin, xact_word_name(st.recovered));
-			}
-			/* a locker's xmax gets XMAX_INVALID once it ended, committed or not */
-			if (xmax == 0 || (mask & XMAX_IS_MULTI) || (mask & XMAX_LOCK_ONLY) ||
-				(mask & LOCK_MASK) == XMAX_EXCL_LOCK)
-				continue;
-			xact_lookup(x, xmax, &st, &ds);
-			if (mask & XMAX_COMMITTED)
-			{
-				xmax_ok++;
-				if (st.recovered != XACT_COMMITTED && bad++ < 5)
-					print_error("pg%d: xmax %u hinted committed, pg_xact: %s\n",
-								majors[i], xmax, xact_word_name(st.recovered));
-			}
-			else if (mask & XMAX_INVALID)
-			{
-				xmax_ok++;
-				if (st.recovered != XACT_ABORTED && bad++ < 5)
-					print_error("pg%d: xmax %u hinted aborted, pg_xact: %s\n",
-								majors[i], xmax, xact_word_name(st.recovered));
-			}
-		}
-		gzclose(gz);
-		print_message("pg%d: %ld tuples, %ld xmin and %ld xmax hints held against pg_xact (%ld xmin older than oldestXid), %ld differ\n",
-					  majors[i], tuples, xmin_ok, xmax_ok, too_old, bad);
-		assert_int_equal(bad, 0);
-		assert_true(xmin_ok > 1000);
-		assert_int_equal(ds.n, 0);
 		xact_close(x);
+		h = hint_check(path, majors[i]);
+		print_message("pg%d: %ld tuples, %ld xmin and %ld xmax hints held against pg_xact (%ld xmin older than oldestXid), %ld differ\n",
+					  majors[i], h.tuples, h.xmin, h.xmax, h.too_old, h.bad);
+		assert_int_equal(h.bad, 0);
+		assert_true(h.xmin > 1000);
 	}
-	free(line);
 }
 
 static void
@@ -618,6 +641,28 @@ test_damage(void **state)
 	st = look(x, 32000, &ds);
 	assert_int_equal(st.recovered, XACT_COMMITTED);
 	xact_close(x);
+
+	/* a hinted-committed xmin's bits changed to aborted: the hints disagree */
+	{
+		uint32_t	xid = hint_check("testdata/pg16/data", 16).committed;
+		long		off = (long) xid / 4;
+		struct hints h;
+
+		assert_true(xid > 722);
+		snprintf(cmd, sizeof(cmd), "%s/pg_xact/0000", dir);
+		f = fopen(cmd, "r+b");
+		assert_non_null(f);
+		fseek(f, off, SEEK_SET);
+		b = (uint8_t) fgetc(f);
+		b = (uint8_t) ((b & ~(3u << (xid % 4 * 2))) | (unsigned) CLOG_ABORTED << (xid % 4 * 2));
+		fseek(f, off, SEEK_SET);
+		fputc(b, f);
+		fclose(f);
+		h = hint_check(dir, 16);
+		assert_true(h.bad > 0);
+		print_message("pg16 copy, xid %u's pg_xact bits set to aborted: %ld hints disagree\n",
+					  (unsigned) xid, h.bad);
+	}
 
 	/* a byte changed: xid 32000's bits now say aborted */
 	snprintf(cmd, sizeof(cmd), "%s/pg_xact/0000", dir);
