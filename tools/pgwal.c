@@ -417,7 +417,7 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 	if (!o->stats)
 		report_between(&st, rd, ds);
 	if (o->stats)
-		walstats_emit(&stats, st.e, o->stats == 2, o->json);
+		walstats_emit(&stats, st.e, o->stats == 2);
 	cli_report(st.e, NULL, ds);
 	walreader_free(rd);
 	walrender_free(st.wr);

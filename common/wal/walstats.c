@@ -44,52 +44,57 @@ pct(uint64_t a, uint64_t total)
 	return total != 0 ? 100 * (double) a / (double) total : 0;
 }
 
+/* A line of pg_waldump's table alone: nothing in JSON. */
 static void
-row(struct emit *e, bool json, const char *name, const struct walstats_row *w,
-	uint64_t tc, uint64_t tr, uint64_t tf, uint64_t tt, bool per_record)
+text_line(struct emit *e, const char *line)
+{
+	emit_text(e, line);
+	emit_text(e, "\n");
+}
+
+/*
+ * One row: pg_get_wal_stats()'s columns (JSON) and pg_waldump's line
+ * (text), drawn from the same counts in one object.
+ */
+static void
+row(struct emit *e, const char *name, const struct walstats_row *w,
+	uint64_t tc, uint64_t tr, uint64_t tf, uint64_t tt)
 {
 	uint64_t	tot = w->rec_len + w->fpi_len;
+	char		line[512];
 
-	(void) per_record;	/* pg_get_wal_stats() names the column the same either way */
-
-	if (json)
-	{
-		emit_begin(e);
-		emit_str(e, "resource_manager/record_type", name, 0);
-		emit_uint(e, "count", w->count, 0);
-		emit_double(e, "count_percentage", pct(w->count, tc), 0);
-		emit_uint(e, "record_size", w->rec_len, 0);
-		emit_double(e, "record_size_percentage", pct(w->rec_len, tr), 0);
-		emit_uint(e, "fpi_size", w->fpi_len, 0);
-		emit_double(e, "fpi_size_percentage", pct(w->fpi_len, tf), 0);
-		emit_uint(e, "combined_size", tot, 0);
-		emit_double(e, "combined_size_percentage", pct(tot, tt), 0);
-		emit_end(e);
-	}
-	else
-	{
-		char		line[512];
-
-		snprintf(line, sizeof(line),
-				 "%-27s %20" PRIu64 " (%6.02f) %20" PRIu64 " (%6.02f) %20" PRIu64 " (%6.02f) %20" PRIu64 " (%6.02f)",
-				 name, w->count, pct(w->count, tc), w->rec_len, pct(w->rec_len, tr),
-				 w->fpi_len, pct(w->fpi_len, tf), tot, pct(tot, tt));
-		emit_begin(e);
-		emit_text(e, line);
-		emit_end(e);
-	}
+	emit_begin(e);
+	/* pg_get_wal_stats() names the column the same with per_record or not */
+	emit_str(e, "resource_manager/record_type", name, EF_NOTEXT);
+	emit_uint(e, "count", w->count, EF_NOTEXT);
+	emit_double(e, "count_percentage", pct(w->count, tc), EF_NOTEXT);
+	emit_uint(e, "record_size", w->rec_len, EF_NOTEXT);
+	emit_double(e, "record_size_percentage", pct(w->rec_len, tr), EF_NOTEXT);
+	emit_uint(e, "fpi_size", w->fpi_len, EF_NOTEXT);
+	emit_double(e, "fpi_size_percentage", pct(w->fpi_len, tf), EF_NOTEXT);
+	emit_uint(e, "combined_size", tot, EF_NOTEXT);
+	emit_double(e, "combined_size_percentage", pct(tot, tt), EF_NOTEXT);
+	snprintf(line, sizeof(line),
+			 "%-27s %20" PRIu64 " (%6.02f) %20" PRIu64 " (%6.02f) %20" PRIu64 " (%6.02f) %20" PRIu64 " (%6.02f)",
+			 name, w->count, pct(w->count, tc), w->rec_len, pct(w->rec_len, tr),
+			 w->fpi_len, pct(w->fpi_len, tf), tot, pct(tot, tt));
+	emit_text(e, line);
+	emit_end(e);
 }
 
 void
-walstats_emit(const struct walstats *s, struct emit *e, bool per_record, bool json)
+walstats_emit(const struct walstats *s, struct emit *e, bool per_record)
 {
+	const struct pg_profile *p = pg_profile_by_major(s->major);
 	uint64_t	tc = 0,
 				tr = 0,
 				tf = 0,
 				tt;
 	int			ri,
 				rj;
-	char		line[512];
+	char		line[512],
+				a[32],
+				b[32];
 
 	for (ri = 0; ri < RMGR_COUNT; ri++)
 	{
@@ -98,37 +103,29 @@ walstats_emit(const struct walstats *s, struct emit *e, bool per_record, bool js
 		tf += s->rmgr[ri].fpi_len;
 	}
 	tt = tr + tf;
-	if (!json)
+	/* pg_waldump prints nothing for no records; pg_get_wal_stats() has its rows of zeros */
+	if (s->endptr == 0 && emit_format_of(e) == EMIT_TEXT)
+		return;
+	/* the range line is 15's addition; earlier majors start at the table */
+	if (p == NULL || p->waldump_stats_range)
 	{
-		const struct pg_profile *p = pg_profile_by_major(s->major);
-
-		if (s->endptr == 0)
-			return;
-		/* the range line is 15's addition; earlier majors start at the table */
-		if (p == NULL || p->waldump_stats_range)
-		{
-			emit_begin(e);
-			snprintf(line, sizeof(line), "WAL statistics between %X/%X and %X/%X:",
-					 (unsigned) (s->startptr >> 32), (unsigned) s->startptr,
-					 (unsigned) (s->endptr >> 32), (unsigned) s->endptr);
-			emit_text(e, line);
-			emit_end(e);
-		}
-		emit_begin(e);
-		snprintf(line, sizeof(line), "%-27s %20s %8s %20s %8s %20s %8s %20s %8s\n"
-				 "%-27s %20s %8s %20s %8s %20s %8s %20s %8s",
-				 "Type", "N", "(%)", "Record size", "(%)", "FPI size", "(%)", "Combined size", "(%)",
-				 "----", "-", "---", "-----------", "---", "--------", "---", "-------------", "---");
-		emit_text(e, line);
-		emit_end(e);
+		snprintf(line, sizeof(line), "WAL statistics between %X/%X and %X/%X:",
+				 (unsigned) (s->startptr >> 32), (unsigned) s->startptr,
+				 (unsigned) (s->endptr >> 32), (unsigned) s->endptr);
+		text_line(e, line);
 	}
+	snprintf(line, sizeof(line), "%-27s %20s %8s %20s %8s %20s %8s %20s %8s\n"
+			 "%-27s %20s %8s %20s %8s %20s %8s %20s %8s",
+			 "Type", "N", "(%)", "Record size", "(%)", "FPI size", "(%)", "Combined size", "(%)",
+			 "----", "-", "---", "-----------", "---", "--------", "---", "-------------", "---");
+	text_line(e, line);
 	for (ri = 0; ri < RMGR_COUNT; ri++)
 	{
 		const char *rm = rmgr_name((uint8_t) ri);
 
 		if (!per_record)
 		{
-			row(e, json, rm, &s->rmgr[ri], tc, tr, tf, tt, false);
+			row(e, rm, &s->rmgr[ri], tc, tr, tf, tt);
 			continue;
 		}
 		for (rj = 0; rj < 16; rj++)
@@ -146,25 +143,15 @@ walstats_emit(const struct walstats *s, struct emit *e, bool per_record, bool js
 				id = unk;
 			}
 			snprintf(name, sizeof(name), "%s/%s", rm, id);
-			row(e, json, name, &s->record[ri][rj], tc, tr, tf, tt, true);
+			row(e, name, &s->record[ri][rj], tc, tr, tf, tt);
 		}
 	}
-	if (!json)
-	{
-		char		a[32],
-					b[32];
-
-		emit_begin(e);
-		snprintf(line, sizeof(line), "%-27s %20s %8s %20s %8s %20s %8s %20s",
-				 "", "--------", "", "--------", "", "--------", "", "--------");
-		emit_text(e, line);
-		emit_end(e);
-		snprintf(a, sizeof(a), "[%.02f%%]", pct(tr, tt));
-		snprintf(b, sizeof(b), "[%.02f%%]", pct(tf, tt));
-		emit_begin(e);
-		snprintf(line, sizeof(line), "%-27s %20" PRIu64 " %-9s%20" PRIu64 " %-9s%20" PRIu64 " %-9s%20" PRIu64 " %-6s",
-				 "Total", s->count, "", tr, a, tf, b, tt, "[100%]");
-		emit_text(e, line);
-		emit_end(e);
-	}
+	snprintf(line, sizeof(line), "%-27s %20s %8s %20s %8s %20s %8s %20s",
+			 "", "--------", "", "--------", "", "--------", "", "--------");
+	text_line(e, line);
+	snprintf(a, sizeof(a), "[%.02f%%]", pct(tr, tt));
+	snprintf(b, sizeof(b), "[%.02f%%]", pct(tf, tt));
+	snprintf(line, sizeof(line), "%-27s %20" PRIu64 " %-9s%20" PRIu64 " %-9s%20" PRIu64 " %-9s%20" PRIu64 " %-6s",
+			 "Total", s->count, "", tr, a, tf, b, tt, "[100%]");
+	text_line(e, line);
 }

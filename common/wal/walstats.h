@@ -5,7 +5,7 @@
  *
  *   struct walstats s;  walstats_init(&s);
  *   walstats_add(&s, major, &rec, raw.lsn, raw.end_lsn);   per record counted
- *   walstats_emit(&s, e, per_record, json);
+ *   walstats_emit(&s, e, per_record);     text or JSON, as e renders
  */
 #ifndef PGOD_WALSTATS_H
 #define PGOD_WALSTATS_H
@@ -34,6 +34,6 @@ struct walstats {
 
 void		walstats_init(struct walstats *s, int major);
 void		walstats_add(struct walstats *s, const struct walrec *r, uint64_t end_lsn);
-void		walstats_emit(const struct walstats *s, struct emit *e, bool per_record, bool json);
+void		walstats_emit(const struct walstats *s, struct emit *e, bool per_record);
 
 #endif
