@@ -103,6 +103,29 @@ test_by_xlog_magic(void **state)
 	assert_null(pg_profile_by_xlog_magic(0xFFFF));
 }
 
+/*
+ * The WAL record format facts (once walrecord.c's wal_traits table): the
+ * same 22 built-in rmgrs in every major; 14 added the top-level xid block
+ * id; 15 custom rmgrs and the new bimg_info bits, whose compression method
+ * pg_waldump then names; 16 pg_walinspect's NULLs.
+ */
+static void
+test_wal_fields(void **state)
+{
+	(void) state;
+	for (int m = PG_MAJOR_MIN; m <= PG_MAJOR_MAX; m++)
+	{
+		const struct pg_profile *p = pg_profile_by_major(m);
+
+		assert_int_equal(p->wal_max_rmid, 21);
+		assert_int_equal(p->wal_toplevel_xid, m >= 14);
+		assert_int_equal(p->wal_custom_rmgrs, m >= 15);
+		assert_int_equal(p->wal_bimg_v15, m >= 15);
+		assert_int_equal(p->waldump_bimg_method, m >= 15);
+		assert_int_equal(p->walinspect_nulls, m >= 16);
+	}
+}
+
 static void
 test_by_control(void **state)
 {
@@ -458,6 +481,7 @@ main(void)
 		cmocka_unit_test(test_catversion_ranges),
 		cmocka_unit_test(test_by_major),
 		cmocka_unit_test(test_by_xlog_magic),
+		cmocka_unit_test(test_wal_fields),
 		cmocka_unit_test(test_by_control),
 		cmocka_unit_test(test_version_parse),
 		cmocka_unit_test(test_detect_pg_version),
