@@ -11,7 +11,7 @@ UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC   = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all check check-asan asan unit golden-update bench install uninstall clean lint-man fuzz
+.PHONY: all check check-asan asan unit golden-update bench install uninstall clean lint-man fuzz fuzz-smoke
 
 all: $(TOOL_BIN)
 
@@ -55,8 +55,14 @@ bench: all
 lint-man:
 	@for m in man/*.1; do mandoc -T lint -W warning $$m || exit 1; done
 
+# libFuzzer targets (clang): FUZZ_SECONDS each (default 60); fuzz-smoke
+# runs each for 3 seconds, so a target that no longer builds or crashes
+# at once is caught.  Both build into build-fuzz (FUZZ_BUILD).
 fuzz:
 	@sh tests/fuzz/run.sh
+
+fuzz-smoke:
+	@FUZZ_SECONDS=3 sh tests/fuzz/run.sh
 
 install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1
