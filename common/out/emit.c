@@ -544,6 +544,9 @@ emit_double(struct emit *e, const char *key, double v, unsigned flags)
 	char		b[40];
 	int			n;
 
+	/* the shortest form costs a dozen conversions: not for a field not shown */
+	if (e->depth < 0 || skipped(e, flags))
+		return;
 	if (!isfinite(v))
 	{
 		/* JSON has no NaN or infinity: say so as a string */
