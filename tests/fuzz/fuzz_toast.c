@@ -1,6 +1,7 @@
 /*
- * libFuzzer target: varlena forms and TOAST (heap/toast.c, after
- * varatt.h / postgres.h, access/detoast.c and toast_internals.c): every
+ * libFuzzer target: varlena forms and TOAST (heap/varlena.c and
+ * heap/toast.c, after varatt.h / postgres.h, access/detoast.c and
+ * toast_internals.c): every
  * header form parsed as a tuple's attributes follow one another, each
  * value detoasted (inline pglz and LZ4 decompression), a raw
  * decompression of chosen size, and, for one input in two, the TOAST
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "heap/toast.h"
+#include "heap/varlena.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
