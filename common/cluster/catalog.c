@@ -385,11 +385,15 @@ load_map(struct catalog *c, const char *rel, struct relmap *m)
 	return rc == 0;
 }
 
-static int
-cmp_rel(const void *a, const void *b)
+/*
+ * Rows sorted and searched by OID: struct cat_rel and struct cat_type both
+ * begin with their uint32_t oid, and a search key is a bare uint32_t.
+ */
+int
+catalog_cmp_oid(const void *a, const void *b)
 {
-	uint32_t	x = ((const struct cat_rel *) a)->oid,
-				y = ((const struct cat_rel *) b)->oid;
+	uint32_t	x = *(const uint32_t *) a,
+				y = *(const uint32_t *) b;
 
 	return x < y ? -1 : x > y;
 }
@@ -473,7 +477,7 @@ load_class(struct catalog *c)
 	catalog_scan(c, rel, td, class_row, &k);
 	tupdesc_free(td);
 	if (c->nrels > 0)
-		qsort(c->rels, c->nrels, sizeof(*c->rels), cmp_rel);
+		qsort(c->rels, c->nrels, sizeof(*c->rels), catalog_cmp_oid);
 	return 0;
 }
 

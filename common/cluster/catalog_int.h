@@ -53,6 +53,8 @@ const char *catalog_layout(int major, uint32_t relid);
 struct tupdesc *catalog_layout_td(struct catalog *c, uint32_t relid);
 /* Column index by name in td, or -1. */
 int			catalog_col(const struct tupdesc *td, const char *name);
+/* qsort/bsearch order of rows that begin with their uint32_t oid */
+int			catalog_cmp_oid(const void *a, const void *b);
 
 /*
  * Scan the heap at relpath (relative to pgdata, segments and .gz found)

@@ -25,41 +25,17 @@ catalog_relations(const struct catalog *c, size_t *n)
 const struct cat_rel *
 catalog_relation_by_oid(const struct catalog *c, uint32_t oid)
 {
-	size_t		lo = 0,
-				hi = c->nrels;
-
-	while (lo < hi)
-	{
-		size_t		mid = lo + (hi - lo) / 2;
-
-		if (c->rels[mid].oid == oid)
-			return &c->rels[mid];
-		if (c->rels[mid].oid < oid)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	if (c->rels == NULL)
+		return NULL;
+	return bsearch(&oid, c->rels, c->nrels, sizeof(*c->rels), catalog_cmp_oid);
 }
 
 const struct cat_type *
 catalog_type(const struct catalog *c, uint32_t oid)
 {
-	size_t		lo = 0,
-				hi = c->ntypes;
-
-	while (lo < hi)
-	{
-		size_t		mid = lo + (hi - lo) / 2;
-
-		if (c->types[mid].oid == oid)
-			return &c->types[mid];
-		if (c->types[mid].oid < oid)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	if (c->types == NULL)
+		return NULL;
+	return bsearch(&oid, c->types, c->ntypes, sizeof(*c->types), catalog_cmp_oid);
 }
 
 /*
@@ -204,14 +180,6 @@ type_row(void *arg, const struct cat_row *row)
 	return 0;
 }
 
-static int
-cmp_type(const void *a, const void *b)
-{
-	uint32_t	x = ((const struct cat_type *) a)->oid,
-				y = ((const struct cat_type *) b)->oid;
-
-	return x < y ? -1 : x > y;
-}
 
 static void
 load_types(struct catalog *c)
@@ -240,7 +208,7 @@ load_types(struct catalog *c)
 	catalog_scan(c, rel, td, type_row, &k);
 	tupdesc_free(td);
 	if (c->ntypes > 0)
-		qsort(c->types, c->ntypes, sizeof(*c->types), cmp_type);
+		qsort(c->types, c->ntypes, sizeof(*c->types), catalog_cmp_oid);
 }
 
 /*
