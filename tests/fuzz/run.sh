@@ -45,13 +45,14 @@ pids=
 for n in $targets; do
 	src=tests/fuzz/$n.c
 	[ -f "$src" ] || { echo "run.sh: no target $src" >&2; exit 2; }
+	# shellcheck disable=SC3013 # -nt: dash, bash and busybox sh have it
 	if [ ! -x "$OUT/$n" ] || [ "$src" -nt "$OUT/$n" ] || [ "$OUT/libpgondisk.a" -nt "$OUT/$n" ]; then
 		# shellcheck disable=SC2086
 		$CC -g -O1 -fsanitize=fuzzer $SAN -std=c11 -Wall -Wextra -Werror \
 			-D_POSIX_C_SOURCE=200809L -D_FILE_OFFSET_BITS=64 -Icommon $cflags \
 			"$src" "$OUT/libpgondisk.a" $libs -lm -o "$OUT/$n" &
 		pids="$pids $!"
-		if [ "$(echo $pids | wc -w)" -ge 2 ]; then
+		if [ "$(echo "$pids" | wc -w)" -ge 2 ]; then
 			for p in $pids; do wait "$p"; done; pids=
 		fi
 	fi
@@ -59,6 +60,7 @@ done
 for p in $pids; do wait "$p"; done
 for n in $targets; do [ -x "$OUT/$n" ] || { echo "run.sh: $n did not build" >&2; exit 2; }; done
 
+# shellcheck disable=SC2086 # one word per target
 sh tests/fuzz/seeds.sh "$OUT" $targets
 
 rc=0
