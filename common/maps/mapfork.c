@@ -50,7 +50,19 @@ header_ok(const uint8_t *page, uint32_t blkno, struct diags *ds)
 		return false;
 	diags_reset(&tmp);
 	if (page_check(&h, blkno, &tmp))
-		return true;
+	{
+		/*
+		 * fsm_readbuf() and vm_readbuf() PageInit() every map page with no
+		 * special space: a page that has one (an index page, say) is not a
+		 * map page, and its bytes must not be read as map bits.
+		 */
+		if (h.special == BLCKSZ)
+			return true;
+		diag_add(ds, D_BAD_PAGE_HEADER,
+				 "fork block %u: special space at %u: not a map page (map pages have none); read as zeros",
+				 (unsigned) blkno, (unsigned) h.special);
+		return false;
+	}
 	/* the map's findings name heap blocks; this one names the fork's block */
 	for (i = 0; i < tmp.n; i++)
 		diag_add(ds, tmp.d[i].code, "fork block %u%s%s; read as zeros",

@@ -181,3 +181,14 @@ poke "$TMP/fvd/ad_vm" 12 255; poke "$TMP/fvd/ad_vm" 13 255
 check "pgvm: damaged map page header" 1 "$BIN/pgvm" -j -H "$attrdef" "$TMP/fvd/ad_vm"
 expect "pgvm: damaged header named by fork block" "$TMP/err" "^pgvm: $TMP/fvd/ad_vm: invalid page header \(fork block 0: pd_lower 65535"
 expect "pgvm: damaged map page reads as nothing set" "$TMP/out" '"blkno":0,"all_visible":false,"all_frozen":false'
+
+# A B-tree index given as a map: its pages have special space, so they are
+# not map pages, and their bytes are not read as 4.6 million heap blocks'
+# bits (pgvm printed every one of them and took seconds).
+bt=$(zcat testdata/pg15/oracle/relations.jsonl.gz | jq -r 'select(.relname == "wide_keys_k_idx") | .relfilenode')
+gzip -dc "testdata/pg15/data/base/16384/$bt.gz" >"$TMP/fvd/btree_as_vm"
+check "pgvm: an index file is not a map" 1 "$BIN/pgvm" "$TMP/fvd/btree_as_vm"
+expect "pgvm: an index page is not a map page" "$TMP/err" 'fork block 0: special space at 8176: not a map page'
+expect_not "pgvm: no heap block read from an index page" "$TMP/out" 'all_visible=t'
+check "pgfsm: an index file is not a map" 1 "$BIN/pgfsm" "$TMP/fvd/btree_as_vm"
+expect "pgfsm: an index page is not a map page" "$TMP/err" 'not a map page'
