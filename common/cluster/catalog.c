@@ -385,6 +385,24 @@ load_map(struct catalog *c, const char *rel, struct relmap *m)
 	return rc == 0;
 }
 
+int
+catalog_grow(void *arrp, size_t *cap, size_t n, size_t elem, size_t first)
+{
+	void	   *arr,
+			   *p;
+	size_t		want;
+
+	if (n < *cap)
+		return 0;
+	want = *cap ? *cap * 2 : first;
+	memcpy(&arr, arrp, sizeof(arr));
+	if ((p = realloc(arr, want * elem)) == NULL)
+		return -1;
+	memcpy(arrp, &p, sizeof(p));
+	*cap = want;
+	return 0;
+}
+
 /*
  * Rows sorted and searched by OID: struct cat_rel and struct cat_type both
  * begin with their uint32_t oid, and a search key is a bare uint32_t.
@@ -415,16 +433,8 @@ class_row(void *arg, const struct cat_row *row)
 
 	if (c->nrels >= CATALOG_MAX_ROWS)
 		return 1;
-	if (c->nrels == k->cap)
-	{
-		size_t		cap = k->cap ? k->cap * 2 : 256;
-		struct cat_rel *p = realloc(c->rels, cap * sizeof(*p));
-
-		if (p == NULL)
-			return 1;
-		c->rels = p;
-		k->cap = cap;
-	}
+	if (catalog_grow(&c->rels, &k->cap, c->nrels, sizeof(*c->rels), 256) != 0)
+		return 1;
 	r = &c->rels[c->nrels++];
 	memset(r, 0, sizeof(*r));
 	r->oid = row_oid(row, k->oid);
@@ -495,16 +505,8 @@ ns_row(void *arg, const struct cat_row *row)
 
 	if (c->nnss >= CATALOG_MAX_ROWS)
 		return 1;
-	if (c->nnss == k->cap)
-	{
-		size_t		cap = k->cap ? k->cap * 2 : 32;
-		void	   *p = realloc(c->nss, cap * sizeof(*c->nss));
-
-		if (p == NULL)
-			return 1;
-		c->nss = p;
-		k->cap = cap;
-	}
+	if (catalog_grow(&c->nss, &k->cap, c->nnss, sizeof(*c->nss), 32) != 0)
+		return 1;
 	c->nss[c->nnss].oid = row_oid(row, k->oid);
 	row_name(row, k->nspname, c->nss[c->nnss].nspname);
 	c->nnss++;

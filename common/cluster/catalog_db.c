@@ -14,7 +14,7 @@
 struct db_cols {
 	int			oid, datname;
 	struct cat_database *dbs;
-	int			n, cap;
+	size_t		n, cap;
 };
 
 static int
@@ -24,16 +24,8 @@ db_row(void *arg, const struct cat_row *row)
 
 	if (k->n >= 65536)
 		return 1;
-	if (k->n == k->cap)
-	{
-		int			cap = k->cap ? k->cap * 2 : 16;
-		void	   *p = realloc(k->dbs, (size_t) cap * sizeof(*k->dbs));
-
-		if (p == NULL)
-			return 1;
-		k->dbs = p;
-		k->cap = cap;
-	}
+	if (catalog_grow(&k->dbs, &k->cap, k->n, sizeof(*k->dbs), 16) != 0)
+		return 1;
 	memset(&k->dbs[k->n], 0, sizeof(k->dbs[k->n]));
 	k->dbs[k->n].oid = row_oid(row, k->oid);
 	row_name(row, k->datname, k->dbs[k->n].datname);
@@ -72,16 +64,8 @@ db_dirs(struct catalog *c, struct db_cols *k)
 		v = strtoul(de->d_name, &end, 10);
 		if (*end != '\0' || errno != 0 || v > UINT32_MAX)
 			continue;
-		if (k->n == k->cap)
-		{
-			int			cap = k->cap ? k->cap * 2 : 16;
-			void	   *p = realloc(k->dbs, (size_t) cap * sizeof(*k->dbs));
-
-			if (p == NULL)
-				break;
-			k->dbs = p;
-			k->cap = cap;
-		}
+		if (catalog_grow(&k->dbs, &k->cap, k->n, sizeof(*k->dbs), 16) != 0)
+			break;
 		memset(&k->dbs[k->n], 0, sizeof(k->dbs[k->n]));
 		k->dbs[k->n++].oid = (uint32_t) v;
 	}
@@ -115,8 +99,8 @@ catalog_databases(struct catalog *c, struct cat_database **out)
 	}
 	tupdesc_free(td);
 	if (k.n > 0)
-		qsort(k.dbs, (size_t) k.n, sizeof(*k.dbs), cmp_db);
+		qsort(k.dbs, k.n, sizeof(*k.dbs), cmp_db);
 	*out = k.dbs;
-	return k.n;
+	return (int) k.n;			/* 65536 rows at most; or one per database directory */
 }
 

@@ -53,6 +53,13 @@ const char *catalog_layout(int major, uint32_t relid);
 struct tupdesc *catalog_layout_td(struct catalog *c, uint32_t relid);
 /* Column index by name in td, or -1. */
 int			catalog_col(const struct tupdesc *td, const char *name);
+/*
+ * Room for one more element in a growing row array: arrp points at the
+ * array pointer (of any element type), *cap is its capacity, n the
+ * elements in use, elem their size, first the first capacity.  0, or -1
+ * out of memory (the array is then as it was).
+ */
+int			catalog_grow(void *arrp, size_t *cap, size_t n, size_t elem, size_t first);
 /* qsort/bsearch order of rows that begin with their uint32_t oid */
 int			catalog_cmp_oid(const void *a, const void *b);
 

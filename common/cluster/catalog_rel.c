@@ -158,16 +158,8 @@ type_row(void *arg, const struct cat_row *row)
 
 	if (c->ntypes >= CATALOG_MAX_ROWS)
 		return 1;
-	if (c->ntypes == k->cap)
-	{
-		size_t		cap = k->cap ? k->cap * 2 : 512;
-		void	   *p = realloc(c->types, cap * sizeof(*c->types));
-
-		if (p == NULL)
-			return 1;
-		c->types = p;
-		k->cap = cap;
-	}
+	if (catalog_grow(&c->types, &k->cap, c->ntypes, sizeof(*c->types), 512) != 0)
+		return 1;
 	t = &c->types[c->ntypes++];
 	t->oid = row_oid(row, k->oid);
 	row_name(row, k->typname, t->typname);
@@ -342,16 +334,8 @@ att_row(void *arg, const struct cat_row *row)
 		return 0;
 	if (k->n >= CATALOG_MAX_ROWS)
 		return 1;
-	if (k->n == k->cap)
-	{
-		size_t		cap = k->cap ? k->cap * 2 : 64;
-		void	   *p = realloc(k->rows, cap * sizeof(*k->rows));
-
-		if (p == NULL)
-			return 1;
-		k->rows = p;
-		k->cap = cap;
-	}
+	if (catalog_grow(&k->rows, &k->cap, k->n, sizeof(*k->rows), 64) != 0)
+		return 1;
 	k->rows[k->n].relid = relid;
 	a = &k->rows[k->n].a;
 	memset(a, 0, sizeof(*a));
