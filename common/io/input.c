@@ -15,9 +15,14 @@
 /*
  * The buffer holds at least one maximal piece plus room to keep the tail of
  * the previous read; reads from the kernel are large so that checksumming
- * a relation runs near memory speed.
+ * a relation runs near memory speed.  It is sized at the first read, never
+ * larger than the input needs: a regular file smaller than INPUT_BUF gets
+ * its own size, a stream INPUT_STREAM_BUF (zlib's own buffer is that size),
+ * grown when a piece asks for more.  Opening thousands of small files (a
+ * cluster's catalogs, a fuzzer's inputs) then costs no 2 MiB each.
  */
 #define INPUT_BUF (2 * INPUT_MAX_PIECE)
+#define INPUT_STREAM_BUF (256 * 1024)
 
 struct input {
 	char	   *path;
@@ -29,6 +34,7 @@ struct input {
 	uint64_t	offset;		/* bytes handed out or skipped */
 	size_t		start;		/* first unconsumed byte in buf */
 	size_t		end;		/* one past the last valid byte in buf */
+	size_t		cap;		/* bytes allocated at buf; 0 before the first read */
 	uint8_t    *buf;
 };
 
@@ -85,8 +91,7 @@ input_open(const char *path, struct diags *ds)
 	bool		is_stdin = strcmp(path, "-") == 0;
 
 	in = calloc(1, sizeof(*in));
-	if (in == NULL || (in->path = strdup(path)) == NULL ||
-		(in->buf = malloc(INPUT_BUF)) == NULL)
+	if (in == NULL || (in->path = strdup(path)) == NULL)
 	{
 		diag_add(ds, D_OPEN_FAILED, "%s: out of memory", path);
 		goto fail;
@@ -141,12 +146,49 @@ input_close(struct input *in)
 	free(in);
 }
 
+/*
+ * The capacity a read of want bytes needs (want <= INPUT_MAX_PIECE): see
+ * INPUT_BUF.  One byte more than a regular file's size lets the read that
+ * finds its end be the same call.
+ */
+static size_t
+capacity_for(const struct input *in, size_t want)
+{
+	size_t		cap = INPUT_BUF;
+
+	if (in->gz == NULL && in->size >= 0 && (uint64_t) in->size < INPUT_BUF)
+		cap = (size_t) in->size + 1;
+	else if (in->gz != NULL || in->size < 0)
+		cap = INPUT_STREAM_BUF;
+	if (cap < 2 * want && (in->gz != NULL || in->size < 0))
+		cap = 2 * want;
+	if (cap < want)
+		cap = want;
+	return cap > INPUT_BUF ? INPUT_BUF : cap;
+}
+
 /* Make at least want bytes available from start, if the input has them. */
 static void
 fill(struct input *in, size_t want, struct diags *ds)
 {
+	size_t		cap;
+
 	if (in->end - in->start >= want || in->eof || in->failed)
 		return;
+	cap = capacity_for(in, want);
+	if (cap > in->cap)
+	{
+		uint8_t    *nb = realloc(in->buf, cap);
+
+		if (nb == NULL)
+		{
+			diag_add(ds, D_READ_FAILED, "%s: out of memory", in->path);
+			in->failed = true;
+			return;
+		}
+		in->buf = nb;
+		in->cap = cap;
+	}
 	if (in->start > 0)
 	{
 		memmove(in->buf, in->buf + in->start, in->end - in->start);
@@ -156,7 +198,7 @@ fill(struct input *in, size_t want, struct diags *ds)
 	while (in->end < want && !in->eof && !in->failed)
 	{
 		/* read as much as fits, in one call when we can */
-		ssize_t		r = raw_read(in, in->buf + in->end, INPUT_BUF - in->end, ds);
+		ssize_t		r = raw_read(in, in->buf + in->end, in->cap - in->end, ds);
 
 		if (r < 0)
 			break;
