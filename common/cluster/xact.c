@@ -96,6 +96,34 @@ fail:
 	return NULL;
 }
 
+struct xact *
+xact_open_beside(const char *dir)
+{
+	size_t		n = strlen(dir);
+	char	   *pgdata,
+			   *p;
+	struct xact *x = NULL;
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	if (n < 7 || strncmp(dir + n - 7, "pg_xact", 7) != 0 ||
+		(n > 7 && dir[n - 8] != '/'))
+		return NULL;
+	if ((pgdata = strndup(dir, n > 7 ? n - 8 : 0)) == NULL)
+		return NULL;
+	if (pgdata[0] == '\0')
+	{
+		free(pgdata);
+		if ((pgdata = strdup(".")) == NULL)
+			return NULL;
+	}
+	if ((p = path_in(pgdata, "global/pg_control")) != NULL && access(p, R_OK) == 0)
+		x = xact_open(pgdata);
+	free(p);
+	free(pgdata);
+	return x;
+}
+
 void
 xact_close(struct xact *x)
 {

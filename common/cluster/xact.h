@@ -97,6 +97,12 @@ const char *xact_sql(const struct xact_status *st);
 struct xact;
 
 struct xact *xact_open(const char *pgdata);
+/*
+ * The logs of the data directory a pg_xact directory belongs to: NULL when
+ * dir's last component is not "pg_xact" (a copy of it alone) or when
+ * there is no global/pg_control beside it.
+ */
+struct xact *xact_open_beside(const char *pg_xact_dir);
 void		xact_close(struct xact *x);
 
 /*
