@@ -57,7 +57,7 @@ selected(const struct rows_run *r, const struct heap_tuple *t, const struct rows
 		case ROWS_ALL:
 			return true;
 		case ROWS_XID:
-			return rowstate_did(rs, t, r->rq->xid) != 0;
+			return rowstate_did(r->x, rs, t, r->rq->xid) != 0;
 	}
 	return false;
 }
@@ -213,7 +213,7 @@ record_row(struct rows_run *r, const struct heap_tuple *t, const struct rowstate
 		emit_uint(e, "version", cp->version, 0);
 	}
 	if (r->rq->select == ROWS_XID)
-		emit_actions(e, rowstate_did(rs, t, r->rq->xid));
+		emit_actions(e, rowstate_did(r->x, rs, t, r->rq->xid));
 	if (r->rel->td != NULL)
 		datum_emit_values(e, r->rel->td, t, r->rel->toast, &r->topts, &r->vs,
 						  blkno, lp, ds);

@@ -86,26 +86,32 @@ rowstate_judge(struct xact *x, const struct heap_tuple *t, uint32_t blkno,
 	}
 }
 
-/* xid itself, or the top-level transaction a sub-committed st resolved to */
+/* xid itself, or one of its subtransactions */
 static bool
-is_of(const struct xact_status *st, uint32_t xid)
+is_of(struct xact *x, const struct xact_status *st, uint32_t xid)
 {
-	return st->xid != 0 && (st->xid == xid || (st->top == xid && (st->flags & XACT_F_SUBTRANS)));
+	if (st->xid < 3)
+		return false;
+	if (st->xid == xid || (st->top == xid && (st->flags & XACT_F_SUBTRANS)))
+		return true;
+	/* subtransactions are assigned after their parent */
+	return (int32_t) (st->xid - xid) > 0 && xact_top(x, st->xid) == xid;
 }
 
 unsigned
-rowstate_did(const struct rowstate *rs, const struct heap_tuple *t, uint32_t xid)
+rowstate_did(struct xact *x, const struct rowstate *rs, const struct heap_tuple *t,
+			 uint32_t xid)
 {
 	unsigned	did = 0;
 	size_t		i;
 
-	if (is_of(&rs->xmin, xid))
+	if (is_of(x, &rs->xmin, xid))
 		did |= ROWSTATE_DID_INSERT;
 	if (rs->multi)
 	{
 		for (i = 0; i < rs->nmembers && i < ROWSTATE_MAX_MEMBERS; i++)
 		{
-			if (!is_of(&rs->mem[i].st, xid))
+			if (!is_of(x, &rs->mem[i].st, xid))
 				continue;
 			if (!mxact_status_is_update(rs->mem[i].mode))
 				did |= ROWSTATE_DID_LOCK;
@@ -114,7 +120,7 @@ rowstate_did(const struct rowstate *rs, const struct heap_tuple *t, uint32_t xid
 		}
 		return did;
 	}
-	if (t->xmax != 0 && is_of(&rs->xmax, xid))
+	if (t->xmax != 0 && is_of(x, &rs->xmax, xid))
 	{
 		if (rs->v.xmax_kind == HVX_LOCK)
 			did |= ROWSTATE_DID_LOCK;

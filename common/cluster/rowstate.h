@@ -50,14 +50,14 @@ void		rowstate_judge(struct xact *x, const struct heap_tuple *t, uint32_t blkno,
 						   uint16_t lp, struct rowstate *rs, struct diags *ds);
 
 /*
- * Did transaction xid (or a subtransaction of it) insert, delete, update
- * or lock the tuple?  ROWSTATE_DID_* bits.
+ * Did transaction xid (or a subtransaction of it, by pg_subtrans) insert,
+ * delete, update or lock the tuple?  ROWSTATE_DID_* bits.
  */
 #define ROWSTATE_DID_INSERT	0x01
 #define ROWSTATE_DID_DELETE	0x02
 #define ROWSTATE_DID_UPDATE	0x04
 #define ROWSTATE_DID_LOCK	0x08
-unsigned	rowstate_did(const struct rowstate *rs, const struct heap_tuple *t,
-						 uint32_t xid);
+unsigned	rowstate_did(struct xact *x, const struct rowstate *rs,
+						 const struct heap_tuple *t, uint32_t xid);
 
 #endif

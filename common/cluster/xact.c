@@ -404,6 +404,22 @@ xact_lookup(struct xact *x, uint32_t xid, struct xact_status *st,
 	xact_lookup_full(x, epoch << 32 | xid, st, ds);
 }
 
+uint32_t
+xact_top(struct xact *x, uint32_t xid)
+{
+	uint32_t	cur = xid,
+				parent;
+
+	for (int depth = 0; cur >= 3 && depth < XACT_MAX_DEPTH; depth++)
+	{
+		if (subtrans_parent(x->sub, cur, &parent) != SUBTRANS_PARENT ||
+			parent < 3 || !xid_precedes(parent, cur))
+			break;
+		cur = parent;
+	}
+	return cur;
+}
+
 enum mxact_result
 xact_multi(struct xact *x, uint32_t multi, struct mxact_member *out,
 		   size_t max, size_t *n, struct diags *ds)

@@ -127,6 +127,14 @@ void		xact_lookup_full(struct xact *x, uint64_t fxid,
 							 struct xact_status *st, struct diags *ds);
 
 /*
+ * The top-level transaction of xid by pg_subtrans, whatever its pg_xact
+ * status (a subtransaction still running at a crash, or aborted, has its
+ * parent there too): xid itself when pg_subtrans names no parent or
+ * cannot be read.  A parent must precede its child; chains are bounded.
+ */
+uint32_t	xact_top(struct xact *x, uint32_t xid);
+
+/*
  * Members of a multixact (a tuple's xmax with HEAP_XMAX_IS_MULTI), bounded
  * by pg_control's nextMulti, nextMultiOffset and oldestMulti; see
  * cluster/multixact.h for out, max, n and the findings.  Each member's
