@@ -16,6 +16,19 @@ byte_at() {
 	od -An -tu1 -j "$2" -N1 "$1" | tr -d ' '
 }
 
+# usage: the row options need --relation, one selection, a known format
+D0=testdata/pg15/data
+check "rowstate: --deleted without --relation" 2 "$BIN/pgpage" -D "$D0" -d 16384 --deleted
+expect "rowstate: --deleted without --relation says so" "$TMP/err" 'need --relation'
+check "rowstate: two selections" 2 "$BIN/pgpage" -D "$D0" -d 16384 --relation dead_tbl --deleted --aborted
+check "rowstate: unknown --format" 2 "$BIN/pgpage" -D "$D0" -d 16384 --relation dead_tbl --format=xml
+expect "rowstate: unknown --format message" "$TMP/err" 'invalid --format "xml": copy, csv or rows'
+check "rowstate: --format=copy with --json" 2 "$BIN/pgpage" -D "$D0" -d 16384 --relation dead_tbl --format=copy --json
+check "rowstate: --xid 0" 2 "$BIN/pgpage" -D "$D0" -d 16384 --relation dead_tbl --xid 0
+check "rowstate: --xid not a number" 2 "$BIN/pgpage" -D "$D0" -d 16384 --relation dead_tbl --xid abc
+check "rowstate: main fixture --all-versions is clean" 0 "$BIN/pgpage" -D "$D0" -d 16384 --relation dead_tbl --all-versions --json
+expect "rowstate: --all-versions carries chain and version" "$TMP/out" '"chain":"\(0,[0-9]+\)","version":1'
+
 n=0
 for F in testdata/pg[0-9]*/forensic; do
 	[ -f "$F/data/PG_VERSION" ] || continue
