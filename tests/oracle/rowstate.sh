@@ -49,7 +49,7 @@ for F in testdata/pg[0-9]*/forensic; do
 
 	# ---- every heap tuple: pages of every relation with a main fork
 	"$BIN/pgpage" -D "$DATA" -d shop --list --json >"$W/list.jsonl" 2>"$W/err"
-	jq -r 'select((.main_blocks // 0) > 0 and (.relkind == "r" or .relkind == "t" or .relkind == "m" or .relkind == "S")) | .oid' \
+	jq -r 'select((.main_blocks // 0) > 0 and (.relkind == "r" or .relkind == "t" or .relkind == "m")) | .oid' \
 		"$W/list.jsonl" >"$W/oids"
 	: >"$W/pages.jsonl"
 	for o in $(cat "$W/oids"); do
