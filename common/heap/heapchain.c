@@ -30,8 +30,8 @@ find(const struct heapchain_ref *refs, size_t n, uint32_t blkno, uint16_t lp)
 }
 
 /*
- * next[i]: i's successor or NONE.  Uses the low bit of each entry's
- * state: 1 = something points at it, 2 = already placed.
+ * next[i] is i's successor or NONE; state[i] bit 1: a predecessor points
+ * at i (it starts no chain), bit 2: i is placed.
  */
 int
 heapchain_order(const struct heapchain_ref *refs, size_t n, struct heapchain_pos *pos)
