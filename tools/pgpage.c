@@ -500,6 +500,12 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		/* -D --relation's row modes (cluster/rows_emit.h) */
+		{"deleted", no_argument, NULL, 256 + ROWS_DELETED},
+		{"aborted", no_argument, NULL, 256 + ROWS_ABORTED},
+		{"all-versions", no_argument, NULL, 256 + ROWS_ALL},
+		{"xid", required_argument, NULL, 256 + ROWS_XID},
+		{"format", required_argument, NULL, 'f'},
 		{"block", required_argument, NULL, 'b'},
 		{"check", no_argument, NULL, 'c'},
 		{"hex", no_argument, NULL, 'x'},
@@ -519,11 +525,6 @@ main(int argc, char **argv)
 		{"list", no_argument, NULL, 'L'},
 		{"columns", no_argument, NULL, 'C'},
 		{"relation", required_argument, NULL, 'R'},
-		{"deleted", no_argument, NULL, 256 + ROWS_DELETED},
-		{"aborted", no_argument, NULL, 256 + ROWS_ABORTED},
-		{"all-versions", no_argument, NULL, 256 + ROWS_ALL},
-		{"xid", required_argument, NULL, 256 + ROWS_XID},
-		{"format", required_argument, NULL, 'f'},
 		{NULL, 0, NULL, 0}
 	};
 	struct catalog_request cq = {0};
@@ -638,7 +639,7 @@ main(int argc, char **argv)
 				cli_try_help();
 		}
 	}
-	if (cq.pgdata || cq.dbname || cq.list || cq.relation || o.rowmode)
+	if (cq.pgdata || cq.dbname || cq.list || cq.relation)
 	{
 		if (optind < argc || ntoast > 0)
 			cli_usage_error("-D, --list and --relation take no FILE or --toast");
@@ -646,6 +647,8 @@ main(int argc, char **argv)
 	}
 	if (optind >= argc)
 		cli_usage_error("no input files");
+	if (o.rowmode)
+		cli_usage_error("--deleted, --aborted, --all-versions, --xid and --format need --relation");
 	if (o.summary && (o.hex || o.item))
 		cli_usage_error("--summary does not go with --hex or --item");
 	if (ntoast > 0 && o.types == NULL)
