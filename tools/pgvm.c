@@ -179,7 +179,7 @@ do_block(struct emit *e, struct vmscan *s, uint32_t blkno, uint8_t st,
 		s->frozen++;
 	if (o->check)
 	{
-		vm_check_heap_page(segreader_get(s->heap, blkno, ds), blkno, st, &s->logs, ds);
+		vm_check_heap_page_logs(segreader_get(s->heap, blkno, ds), blkno, st, &s->logs, ds);
 		s->checked++;
 	}
 	else if ((st & VM_ALL_FROZEN) && !(st & VM_ALL_VISIBLE))

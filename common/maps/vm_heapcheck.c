@@ -151,7 +151,16 @@ not_frozen_why(const struct heap_tuple *t, char *buf, size_t size)
 
 int
 vm_check_heap_page(const uint8_t *page, uint32_t blkno, uint8_t status,
-				   const struct vm_logs *logs, struct diags *ds)
+				   struct clog *clog, struct diags *ds)
+{
+	struct vm_logs logs = {clog, NULL};
+
+	return vm_check_heap_page_logs(page, blkno, status, &logs, ds);
+}
+
+int
+vm_check_heap_page_logs(const uint8_t *page, uint32_t blkno, uint8_t status,
+						const struct vm_logs *logs, struct diags *ds)
 {
 	struct clog *clog = logs != NULL ? logs->clog : NULL;
 	struct xact *x = logs != NULL ? logs->xact : NULL;

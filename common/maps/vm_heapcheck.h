@@ -49,6 +49,9 @@ struct vm_logs {
  * the number of findings added.
  */
 int			vm_check_heap_page(const uint8_t *page, uint32_t blkno, uint8_t status,
-							   const struct vm_logs *logs, struct diags *ds);
+							   struct clog *clog, struct diags *ds);
+/* The same with the logs of struct vm_logs (NULL: hint bits only). */
+int			vm_check_heap_page_logs(const uint8_t *page, uint32_t blkno, uint8_t status,
+									const struct vm_logs *logs, struct diags *ds);
 
 #endif
