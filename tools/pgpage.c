@@ -36,9 +36,6 @@
 #include "types/datum_emit.h"
 #include "wal/walreader.h"
 
-/* getopt_long values of the row options: OPT_ROWS + enum rows_select */
-#define OPT_ROWS 0x400
-
 struct options {
 	bool		json;
 	bool		verify;			/* -k, and this file's cluster has checksums */
@@ -504,10 +501,10 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		/* -D --relation's row modes (cluster/rows_emit.h) */
-		{"deleted", no_argument, NULL, OPT_ROWS + ROWS_DELETED},
-		{"aborted", no_argument, NULL, OPT_ROWS + ROWS_ABORTED},
-		{"all-versions", no_argument, NULL, OPT_ROWS + ROWS_ALL},
-		{"xid", required_argument, NULL, OPT_ROWS + ROWS_XID},
+		{"deleted", no_argument, NULL, ROWS_OPT_BASE + ROWS_DELETED},
+		{"aborted", no_argument, NULL, ROWS_OPT_BASE + ROWS_ABORTED},
+		{"all-versions", no_argument, NULL, ROWS_OPT_BASE + ROWS_ALL},
+		{"xid", required_argument, NULL, ROWS_OPT_BASE + ROWS_XID},
 		{"format", required_argument, NULL, 'f'},
 		{"block", required_argument, NULL, 'b'},
 		{"check", no_argument, NULL, 'c'},
@@ -608,15 +605,15 @@ main(int argc, char **argv)
 				cq.relation = optarg;
 				o.vs = &vs;
 				break;
-			case OPT_ROWS + ROWS_DELETED:
-			case OPT_ROWS + ROWS_ABORTED:
-			case OPT_ROWS + ROWS_ALL:
-			case OPT_ROWS + ROWS_XID:
+			case ROWS_OPT_BASE + ROWS_DELETED:
+			case ROWS_OPT_BASE + ROWS_ABORTED:
+			case ROWS_OPT_BASE + ROWS_ALL:
+			case ROWS_OPT_BASE + ROWS_XID:
 				if (o.rowmode && o.rows.select != ROWS_VISIBLE)
 					cli_usage_error("give one of --deleted, --aborted, --all-versions, --xid");
 				o.rowmode = true;
-				o.rows.select = (enum rows_select) (c - OPT_ROWS);
-				if (c == OPT_ROWS + ROWS_XID)
+				o.rows.select = (enum rows_select) (c - ROWS_OPT_BASE);
+				if (c == ROWS_OPT_BASE + ROWS_XID)
 				{
 					if (cli_parse_int(optarg, 3, UINT32_MAX, &n) != 0)
 						cli_usage_error("invalid transaction ID \"%s\"", optarg);

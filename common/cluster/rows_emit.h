@@ -51,6 +51,9 @@ enum rows_format {
 	ROWS_JSONL
 };
 
+/* A tool's getopt_long values for the selections: ROWS_OPT_BASE + the enum */
+#define ROWS_OPT_BASE 0x400
+
 struct rows_request {
 	enum rows_select select;
 	uint32_t	xid;			/* ROWS_XID */
