@@ -18,6 +18,8 @@
 #include "cluster/control.h"
 #include "cluster/control_emit.h"
 #include "cluster/relmap.h"
+#include "cluster/rows_emit.h"
+#include "cluster/rowstate_emit.h"
 #include "cluster/version.h"
 #include "heap/heapcheck.h"
 #include "heap/heappage.h"
@@ -50,6 +52,9 @@ struct options {
 	struct tupdesc *types;		/* -T: decode tuple values with these columns */
 	struct toast_store *toast;	/* --toast: the TOAST relation of -T's values */
 	struct value_scratch *vs;	/* -T: scratch reused from tuple to tuple */
+	struct xact *xact;			/* -D --relation: each tuple's row state */
+	bool		rowmode;		/* --deleted, --aborted, --all-versions, --xid, --format */
+	struct rows_request rows;	/* which rows, in which format */
 };
 
 static void usage(void) __attribute__((noreturn));
@@ -85,7 +90,17 @@ usage(void)
 		   "      --list           the databases, or with -d the relations and their files\n"
 		   "      --columns        with --list, each relation's columns\n"
 		   "      --relation=REL   read relation REL (NAME, schema.name or OID) of -d's\n"
-		   "                       database, its values decoded from the catalog\n"
+		   "                       database, its values decoded from the catalog, each\n"
+		   "                       tuple's row state from pg_xact, pg_subtrans and\n"
+		   "                       pg_multixact\n"
+		   "      --deleted        with --relation: rows deleted or updated by committed\n"
+		   "                       transactions, still on disk\n"
+		   "      --aborted        with --relation: rows inserted by aborted transactions\n"
+		   "      --all-versions   with --relation: every row version, update chains in order\n"
+		   "      --xid=N          with --relation: the rows transaction N inserted,\n"
+		   "                       deleted, updated or locked\n"
+		   "      --format=FMT     with --relation: the visible (or selected) rows as\n"
+		   "                       copy (COPY text), csv (with a header) or rows (JSON Lines)\n"
 		   "  -V, --version        print the version and exit\n"
 		   "  -h, --help           print this help and exit\n\n"
 		   "Exit status: 0 clean, 1 damage found, 2 usage or I/O error.\n",
@@ -117,7 +132,8 @@ emit_page(struct emit *e, const char *file, const uint8_t *page, uint32_t blkno,
 	const uint8_t *hexp = NULL;
 	unsigned	hexoff = 0;
 	size_t		hexlen = 0;
-	const struct heappage_emit_opts ho = {o->profile, o->item, o->types, o->toast, o->vs};
+	const struct heappage_emit_opts ho = {o->profile, o->item, o->types, o->toast, o->vs,
+		o->xact ? rowstate_emit_tuple_fn : NULL, o->xact};
 
 	page_header_decode(page, &h);
 	kind = page_kind_of(page, &h, rf->fork);
@@ -438,23 +454,41 @@ skip_file(struct emit *e, const char *file, enum diag_code code, const char *wha
 static int
 by_catalog(const struct catalog_request *q, struct options *o)
 {
-	struct emit *e = cli_emit_open(o->json);
+	struct emit *e;
 	struct catalog_relation rel;
 	int			i;
 
+	if (o->rowmode && q->relation == NULL)
+		cli_usage_error("--deleted, --aborted, --all-versions, --xid and --format need --relation");
+	if (o->json && (o->rows.format == ROWS_COPY || o->rows.format == ROWS_CSV))
+		cli_usage_error("--format=copy and csv do not go with --json");
+	e = cli_emit_open(o->json || o->rows.format == ROWS_JSONL);
 	if (q->list)
 		catalog_emit_list(e, q);
 	else if (q->relation == NULL)
 		cli_usage_error("-D and -d need --list or --relation");
 	else if (catalog_open_relation(e, q, &rel) == 0)
 	{
+		const char *pgdata = q->pgdata ? q->pgdata : getenv("PGDATA");
+
+		/* the row state needs the logs: xact_open reads nothing yet */
+		if ((o->xact = xact_open(pgdata)) == NULL)
+			cli_usage_error("out of memory");
 		if (o->types == NULL)
 			o->types = rel.td;
 		o->toast = rel.toast;
-		for (i = 0; i < rel.nfiles; i++)
-			do_relation(e, rel.files[i], o);
+		if (o->rowmode)
+		{
+			o->rows.profile = o->profile;
+			rows_emit(e, o->xact, &rel, &o->rows);
+		}
+		else
+			for (i = 0; i < rel.nfiles; i++)
+				do_relation(e, rel.files[i], o);
 		if (o->types == rel.td)
 			o->types = NULL;
+		xact_close(o->xact);
+		o->xact = NULL;
 		catalog_relation_free(&rel);
 	}
 	if (o->vs != NULL)
@@ -466,6 +500,12 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		/* -D --relation's row modes (cluster/rows_emit.h) */
+		{"deleted", no_argument, NULL, ROWS_OPT_BASE + ROWS_DELETED},
+		{"aborted", no_argument, NULL, ROWS_OPT_BASE + ROWS_ABORTED},
+		{"all-versions", no_argument, NULL, ROWS_OPT_BASE + ROWS_ALL},
+		{"xid", required_argument, NULL, ROWS_OPT_BASE + ROWS_XID},
+		{"format", required_argument, NULL, 'f'},
 		{"block", required_argument, NULL, 'b'},
 		{"check", no_argument, NULL, 'c'},
 		{"hex", no_argument, NULL, 'x'},
@@ -565,6 +605,32 @@ main(int argc, char **argv)
 				cq.relation = optarg;
 				o.vs = &vs;
 				break;
+			case ROWS_OPT_BASE + ROWS_DELETED:
+			case ROWS_OPT_BASE + ROWS_ABORTED:
+			case ROWS_OPT_BASE + ROWS_ALL:
+			case ROWS_OPT_BASE + ROWS_XID:
+				if (o.rowmode && o.rows.select != ROWS_VISIBLE)
+					cli_usage_error("give one of --deleted, --aborted, --all-versions, --xid");
+				o.rowmode = true;
+				o.rows.select = (enum rows_select) (c - ROWS_OPT_BASE);
+				if (c == ROWS_OPT_BASE + ROWS_XID)
+				{
+					if (cli_parse_int(optarg, 3, UINT32_MAX, &n) != 0)
+						cli_usage_error("invalid transaction ID \"%s\"", optarg);
+					o.rows.xid = (uint32_t) n;
+				}
+				break;
+			case 'f':
+				o.rowmode = true;
+				if (strcmp(optarg, "copy") == 0)
+					o.rows.format = ROWS_COPY;
+				else if (strcmp(optarg, "csv") == 0)
+					o.rows.format = ROWS_CSV;
+				else if (strcmp(optarg, "rows") == 0)
+					o.rows.format = ROWS_JSONL;
+				else
+					cli_usage_error("invalid --format \"%s\": copy, csv or rows", optarg);
+				break;
 			case 'V':
 				cli_print_version();
 			case 'h':
@@ -581,6 +647,8 @@ main(int argc, char **argv)
 	}
 	if (optind >= argc)
 		cli_usage_error("no input files");
+	if (o.rowmode)
+		cli_usage_error("--deleted, --aborted, --all-versions, --xid and --format need --relation");
 	if (o.summary && (o.hex || o.item))
 		cli_usage_error("--summary does not go with --hex or --item");
 	if (ntoast > 0 && o.types == NULL)

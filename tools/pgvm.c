@@ -78,7 +78,7 @@ struct vmscan {
 	const char *file;
 	struct mapfork *map;
 	struct segreader *heap;		/* NULL unless --check */
-	struct clog *clog;
+	struct vm_logs logs;		/* --check: pg_xact, or the whole logs */
 	uint32_t	cur_mapblock;	/* map block of the last lookup */
 	const uint8_t *cur_page;	/* and its page (NULL: zeros) */
 	bool		have_cur;
@@ -179,7 +179,7 @@ do_block(struct emit *e, struct vmscan *s, uint32_t blkno, uint8_t st,
 		s->frozen++;
 	if (o->check)
 	{
-		vm_check_heap_page(segreader_get(s->heap, blkno, ds), blkno, st, s->clog, ds);
+		vm_check_heap_page_logs(segreader_get(s->heap, blkno, ds), blkno, st, &s->logs, ds);
 		s->checked++;
 	}
 	else if ((st & VM_ALL_FROZEN) && !(st & VM_ALL_VISIBLE))
@@ -232,7 +232,12 @@ do_map(struct emit *e, const char *file, const void *arg)
 	{
 		s.heap = segreader_open(heaps, nheaps);
 		if (o->xact != NULL)
-			s.clog = clog_open(o->xact);
+		{
+			/* pg_subtrans and pg_multixact beside a pg_xact of a data directory */
+			s.logs.xact = xact_open_beside(o->xact);
+			if (s.logs.xact == NULL)
+				s.logs.clog = clog_open(o->xact);
+		}
 	}
 	if (!o->summary)
 		cli_file_header(e, file);
@@ -300,7 +305,8 @@ do_map(struct emit *e, const char *file, const void *arg)
 	report(e, &s, &ds);
 	if (o->check)
 		emit_verdict(e, &s);
-	clog_close(s.clog);
+	clog_close(s.logs.clog);
+	xact_close(s.logs.xact);
 	segreader_close(s.heap);
 	mapfork_close(s.map);
 	segreader_free_list(heaps, nheaps);

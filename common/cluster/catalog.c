@@ -135,51 +135,34 @@ row_oid(const struct cat_row *r, int oidcol)
 }
 
 /*
- * The one rule of which row versions count (see catalog.h).  The hint
- * bits are a shortcut PostgreSQL itself takes; without them pg_xact
- * decides.  An in-progress XID in a stopped cluster is one that never
- * committed.  A sub-committed XID needs pg_subtrans, which this rule does
- * not read: it counts as not committed.  A MultiXact xmax needs
- * pg_multixact: the row is kept, as a locker's would be.  A missing
- * pg_xact segment: the XID is taken as committed (the newest version of a
- * row wins), and said once.
+ * The one rule of which row versions count (see catalog.h): heap/heapvis's,
+ * as a new snapshot after a restart sees them, with each XID's status from
+ * the logs (cluster/rowstate.h: pg_xact, pg_subtrans for sub-committed
+ * XIDs, pg_multixact for a multixact's updater).  The hint bits are the
+ * shortcut PostgreSQL itself takes; where they contradict the logs, that
+ * is a finding.  An XID whose pg_xact segment is missing is taken as
+ * committed (the newest version of a row wins), and said once per segment.
  */
 static bool
-xid_committed(struct catalog *c, uint32_t xid, const char *file)
+row_visible_at(struct catalog *c, const struct heap_tuple *t, const char *file,
+			   uint32_t blkno, uint16_t lp)
 {
-	enum clog_status s = clog_status(c->clog, xid);
-	struct diag d;
+	struct rowstate rs;
+	struct diags ds;
+	int			i;
 
-	if (s == CLOG_UNKNOWN)
-	{
-		if (!c->xact_said)
-		{
-			memset(&d, 0, sizeof(d));
-			d.code = D_XACT_UNKNOWN;
-			snprintf(d.detail, sizeof(d.detail),
-					 "xid %u of a row in %s: pg_xact/%04X missing or short; taken as committed",
-					 (unsigned) xid, file, (unsigned) clog_segment_of(xid));
-			catalog_finding(c, "pg_xact", &d);
-			c->xact_said = true;
-		}
-		return true;
-	}
-	return s == CLOG_COMMITTED;
+	diags_reset(&ds);
+	rowstate_judge(c->xact, t, blkno, lp, &rs, &ds);
+	for (i = 0; i < ds.n; i++)
+		/* the logs' findings name their own files; a tuple's is file's */
+		catalog_finding(c, ds.d[i].code == D_HINT_BITS ? file : NULL, &ds.d[i]);
+	return rs.v.visible;
 }
 
 bool
 catalog_row_visible(struct catalog *c, const struct heap_tuple *t, const char *file)
 {
-	if (heaptuple_xmin_invalid(t))
-		return false;
-	if (!heaptuple_xmin_committed(t) && !xid_committed(c, t->xmin, file))
-		return false;
-	if (t->xmax == INVALID_TRANSACTION_ID || heaptuple_xmax_invalid(t) ||
-		heaptuple_xmax_locked_only(t) || heaptuple_xmax_is_multi(t))
-		return true;
-	if (heaptuple_xmax_committed(t))
-		return false;
-	return !xid_committed(c, t->xmax, file);
+	return row_visible_at(c, t, file, 0, 0);
 }
 
 int
@@ -227,7 +210,7 @@ scan_page(struct catalog *c, const char *relpath, const uint8_t *page,
 		heappage_item(page, i, &it);
 		if (it.id.flags != LP_NORMAL || !it.has_tuple || it.t.status != HT_OK)
 			continue;
-		if (!catalog_row_visible(c, &it.t, relpath))
+		if (!row_visible_at(c, &it.t, relpath, blkno, (uint16_t) i))
 			continue;
 		diags_reset(&vd);
 		if (heap_deform_data(td, it.t.data, it.t.data_len,
@@ -550,7 +533,6 @@ cluster_open(const char *pgdata, const char **err)
 	uint8_t    *buf;
 	size_t		len;
 	int			major;
-	char		xact[1024];
 
 	if (c == NULL || (c->pgdata = strdup(pgdata)) == NULL)
 	{
@@ -568,6 +550,7 @@ cluster_open(const char *pgdata, const char **err)
 		return NULL;
 	}
 	free(buf);
+	c->xact = xact_open(pgdata);
 	buf = slurp(c, "global/pg_control", 16384, &len, true);
 	if (buf != NULL)
 	{
@@ -579,12 +562,12 @@ cluster_open(const char *pgdata, const char **err)
 		{
 			c->catversion = pc.catalog_version_no;
 			c->checksums = pc.data_checksum_version != 0;
+			if (c->xact != NULL)
+				xact_set_control(c->xact, &pc);
 		}
 		catalog_findings_from(c, "global/pg_control", &ds);
 		free(buf);
 	}
-	snprintf(xact, sizeof(xact), "%s/pg_xact", pgdata);
-	c->clog = clog_open(xact);
 	c->gmap_ok = load_map(c, "global/pg_filenode.map", &c->gmap);
 	return c;
 }
@@ -658,7 +641,7 @@ catalog_close(struct catalog *c)
 	free(c->rels);
 	free(c->nss);
 	free(c->types);
-	clog_close(c->clog);
+	xact_close(c->xact);
 	free(c->pgdata);
 	free(c);
 }

@@ -200,10 +200,12 @@ int64_t		catalog_fork_blocks(const struct catalog *c, const struct cat_rel *r,
 								enum fork_number fork);
 
 /*
- * The one rule of which catalog row versions count, kept in one place so
- * the full row-state work can replace it: xmin committed (hint bit, frozen,
- * or pg_xact) and xmax invalid, aborted or only a locker.  An XID whose
- * pg_xact segment is missing is taken as committed, with a finding.
+ * The one rule of which catalog row versions count: what a new snapshot
+ * after a restart sees (heap/heapvis.h), each XID's status from pg_xact,
+ * pg_subtrans and pg_multixact (cluster/rowstate.h), the hint bits taken
+ * as PostgreSQL takes them; hint bits the logs contradict are findings.
+ * An XID whose pg_xact segment is missing is taken as committed, with a
+ * finding.
  */
 bool		catalog_row_visible(struct catalog *c, const struct heap_tuple *t,
 								const char *file);

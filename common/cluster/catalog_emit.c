@@ -260,6 +260,9 @@ catalog_open_relation(struct emit *e, const struct catalog_request *q,
 		catalog_close(c);
 		return -1;
 	}
+	snprintf(rel->relname, sizeof(rel->relname), "%s", r->relname);
+	snprintf(rel->nspname, sizeof(rel->nspname), "%s",
+			 catalog_nspname(c, r->relnamespace) ? catalog_nspname(c, r->relnamespace) : "");
 	if (catalog_load_attributes(c, r) == 0)
 		rel->td = catalog_tupdesc(c, r);
 	rel->nfiles = catalog_segment_paths(c, r, FORK_MAIN, &rel->files);

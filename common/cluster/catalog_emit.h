@@ -35,6 +35,8 @@ struct catalog_relation {
 	int			nfiles;
 	struct tupdesc *td;			/* its columns; NULL if pg_attribute has none */
 	struct toast_store *toast;	/* its TOAST relation, or NULL */
+	char		nspname[64];	/* pg_namespace.nspname ("" if unknown) */
+	char		relname[64];	/* pg_class.relname */
 };
 
 /* Usage errors (no data directory, no -d with --relation) end the program. */

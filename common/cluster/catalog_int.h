@@ -7,7 +7,7 @@
 #define PGOD_CATALOG_INT_H
 
 #include "cluster/catalog.h"
-#include "cluster/clog.h"
+#include "cluster/rowstate.h"
 #include "cluster/relmap.h"
 #include "cluster/version.h"
 #include "types/datum.h"
@@ -22,8 +22,7 @@ struct catalog {
 	struct relmap lmap;			/* base/DB/pg_filenode.map */
 	bool		gmap_ok,
 				lmap_ok;		/* decoded (CRC or not) */
-	struct clog *clog;			/* pg_xact */
-	bool		xact_said;		/* the missing-segment finding was made */
+	struct xact *xact;			/* pg_xact, pg_subtrans, pg_multixact: row state */
 	struct cat_rel *rels;		/* pg_class, sorted by oid */
 	size_t		nrels;
 	struct {

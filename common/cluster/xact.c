@@ -96,6 +96,34 @@ fail:
 	return NULL;
 }
 
+struct xact *
+xact_open_beside(const char *dir)
+{
+	size_t		n = strlen(dir);
+	char	   *pgdata,
+			   *p;
+	struct xact *x = NULL;
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	if (n < 7 || strncmp(dir + n - 7, "pg_xact", 7) != 0 ||
+		(n > 7 && dir[n - 8] != '/'))
+		return NULL;
+	if ((pgdata = strndup(dir, n > 7 ? n - 8 : 0)) == NULL)
+		return NULL;
+	if (pgdata[0] == '\0')
+	{
+		free(pgdata);
+		if ((pgdata = strdup(".")) == NULL)
+			return NULL;
+	}
+	if ((p = path_in(pgdata, "global/pg_control")) != NULL && access(p, R_OK) == 0)
+		x = xact_open(pgdata);
+	free(p);
+	free(pgdata);
+	return x;
+}
+
 void
 xact_close(struct xact *x)
 {
@@ -374,6 +402,22 @@ xact_lookup(struct xact *x, uint32_t xid, struct xact_status *st,
 			epoch--;
 	}
 	xact_lookup_full(x, epoch << 32 | xid, st, ds);
+}
+
+uint32_t
+xact_top(struct xact *x, uint32_t xid)
+{
+	uint32_t	cur = xid,
+				parent;
+
+	for (int depth = 0; cur >= 3 && depth < XACT_MAX_DEPTH; depth++)
+	{
+		if (subtrans_parent(x->sub, cur, &parent) != SUBTRANS_PARENT ||
+			parent < 3 || !xid_precedes(parent, cur))
+			break;
+		cur = parent;
+	}
+	return cur;
 }
 
 enum mxact_result

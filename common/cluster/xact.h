@@ -97,6 +97,12 @@ const char *xact_sql(const struct xact_status *st);
 struct xact;
 
 struct xact *xact_open(const char *pgdata);
+/*
+ * The logs of the data directory a pg_xact directory belongs to: NULL when
+ * dir's last component is not "pg_xact" (a copy of it alone) or when
+ * there is no global/pg_control beside it.
+ */
+struct xact *xact_open_beside(const char *pg_xact_dir);
 void		xact_close(struct xact *x);
 
 /*
@@ -119,6 +125,14 @@ void		xact_lookup(struct xact *x, uint32_t xid, struct xact_status *st,
 /* An xid8 / FullTransactionId, judged as TransactionIdInRecentPast(). */
 void		xact_lookup_full(struct xact *x, uint64_t fxid,
 							 struct xact_status *st, struct diags *ds);
+
+/*
+ * The top-level transaction of xid by pg_subtrans, whatever its pg_xact
+ * status (a subtransaction still running at a crash, or aborted, has its
+ * parent there too): xid itself when pg_subtrans names no parent or
+ * cannot be read.  A parent must precede its child; chains are bounded.
+ */
+uint32_t	xact_top(struct xact *x, uint32_t xid);
 
 /*
  * Members of a multixact (a tuple's xmax with HEAP_XMAX_IS_MULTI), bounded

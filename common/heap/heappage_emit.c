@@ -116,6 +116,8 @@ emit_heap_item(struct emit *e, const struct heap_item *it,
 			n = heaptuple_combined_flags(t->infomask, names, HEAPTUPLE_MAX_COMBINED_FLAGS);
 			for (i = 0; i < n; i++)
 				emit_str(e, NULL, names[i] + 5, EF_BARE);
+			if (o->tuple_fn != NULL)
+				o->tuple_fn(e, it, blkno, o->tuple_arg, ds);
 		}
 		emit_values(e, it, o, blkno, ds);
 		emit_obj_end(e);
@@ -169,6 +171,8 @@ emit_heap_item(struct emit *e, const struct heap_item *it,
 	emit_flag_array(e, "raw_flags", names, n, 0);
 	n = heaptuple_combined_flags(t->infomask, names, HEAPTUPLE_MAX_COMBINED_FLAGS);
 	emit_flag_array(e, "combined_flags", names, n, 0);
+	if (o->tuple_fn != NULL)
+		o->tuple_fn(e, it, blkno, o->tuple_arg, ds);
 	emit_values(e, it, o, blkno, ds);
 	emit_obj_end(e);
 }

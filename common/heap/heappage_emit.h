@@ -5,7 +5,7 @@
  * tuple as SELECT * FROM seq shows it.  What pgpage prints inside a page's
  * record; any tool that shows heap pages draws on the same.
  *
- *   struct heappage_emit_opts o = {profile, item, types, toast, &vs};
+ *   struct heappage_emit_opts o = {profile, item, types, toast, &vs, fn, arg};
  *   emit_begin(e); ... page fields ...
  *   heappage_emit_items(e, page, &h, &o, blkno, &ds);   "items": [...]
  *   heappage_emit_sequence(e, page, &h, blkno, &ds);     "sequence": {...}
@@ -31,6 +31,14 @@
 #include "types/datum_emit.h"
 
 struct toast_store;
+struct heap_item;
+
+/*
+ * More fields for a tuple, emitted into its object before its values
+ * (pgpage -D: the row state from the transaction logs).
+ */
+typedef void (*heappage_tuple_fn) (struct emit *e, const struct heap_item *it,
+								   uint32_t blkno, void *arg, struct diags *ds);
 
 struct heappage_emit_opts {
 	const struct pg_profile *profile;	/* names the infomask bits and
@@ -39,6 +47,8 @@ struct heappage_emit_opts {
 	const struct tupdesc *types;	/* decode values with these columns, or NULL */
 	struct toast_store *toast;	/* the TOAST relation of those values, or NULL */
 	struct value_scratch *vs;	/* scratch for the values (with types) */
+	heappage_tuple_fn tuple_fn;	/* called for each tuple read, or NULL */
+	void	   *tuple_arg;		/* its argument */
 };
 
 /* "items": each line pointer of the page (or o->item's), with its tuple. */

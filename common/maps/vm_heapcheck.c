@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "cluster/rowstate.h"
 #include "heap/heappage.h"
 #include "page/page.h"
 #include "maps/vm.h"
@@ -86,6 +87,51 @@ not_visible_why(const struct heap_tuple *t, struct clog *clog, char *buf, size_t
 	return NULL;
 }
 
+/*
+ * The same from the whole logs: a sub-committed xid through pg_subtrans,
+ * a multixact's updater from its members.  What the logs say of a
+ * transaction goes to ds (a missing segment, once), not the hint bits:
+ * contradictions are pgpage's to report.
+ */
+static const char *
+not_visible_xact(const struct heap_tuple *t, uint32_t blkno, uint16_t lp,
+				 struct xact *x, char *buf, size_t size, struct diags *ds)
+{
+	struct rowstate rs;
+	struct diags rd;
+	const char *w;
+	int			i;
+
+	diags_reset(&rd);
+	rowstate_judge(x, t, blkno, lp, &rs, &rd);
+	for (i = 0; i < rd.n; i++)
+		if (rd.d[i].code != D_HINT_BITS && ds->n < DIAG_MAX)
+			ds->d[ds->n++] = rd.d[i];
+	if (heaptuple_xmin_invalid(t))
+	{
+		snprintf(buf, size, "xmin %u is marked aborted", (unsigned) t->xmin);
+		return buf;
+	}
+	if (!heaptuple_xmin_committed(t) && rs.xmin.recovered != XACT_COMMITTED)
+	{
+		snprintf(buf, size, "xmin %u is %s in the transaction logs", (unsigned) t->xmin,
+				 xact_word_name(rs.xmin.recovered));
+		return buf;
+	}
+	if (heaptuple_xmax_invalid(t) ||
+		(rs.v.xmax_kind != HVX_DELETE && rs.v.xmax_kind != HVX_UPDATE))
+		return NULL;
+	w = heaptuple_xmax_committed(t) && !rs.multi ? "committed" : xact_word_name(rs.xmax.recovered);
+	if (rs.xmax.recovered == XACT_ABORTED && !(heaptuple_xmax_committed(t) && !rs.multi))
+		return NULL;
+	if (rs.multi)
+		snprintf(buf, size, "xmax is multixact %u, updated by %u (%s)", (unsigned) t->xmax,
+				 (unsigned) rs.xmax.xid, w);
+	else
+		snprintf(buf, size, "xmax %u deleted or updated it (%s)", (unsigned) t->xmax, w);
+	return buf;
+}
+
 /* heap_tuple_needs_eventual_freeze(): why, or NULL. */
 static const char *
 not_frozen_why(const struct heap_tuple *t, char *buf, size_t size)
@@ -107,6 +153,17 @@ int
 vm_check_heap_page(const uint8_t *page, uint32_t blkno, uint8_t status,
 				   struct clog *clog, struct diags *ds)
 {
+	struct vm_logs logs = {clog, NULL};
+
+	return vm_check_heap_page_logs(page, blkno, status, &logs, ds);
+}
+
+int
+vm_check_heap_page_logs(const uint8_t *page, uint32_t blkno, uint8_t status,
+						const struct vm_logs *logs, struct diags *ds)
+{
+	struct clog *clog = logs != NULL ? logs->clog : NULL;
+	struct xact *x = logs != NULL ? logs->xact : NULL;
 	int			before = ds->n + ds->dropped;
 	bool		visible = (status & VM_ALL_VISIBLE) != 0;
 	bool		frozen = (status & VM_ALL_FROZEN) != 0;
@@ -162,7 +219,13 @@ vm_check_heap_page(const uint8_t *page, uint32_t blkno, uint8_t status,
 		}
 		if (!it.has_tuple || it.t.status == HT_TOO_SHORT)
 			continue;			/* a bad line pointer: reported above */
-		if (visible && (w = not_visible_why(&it.t, clog, why, sizeof(why))) != NULL)
+		if (visible && x != NULL)
+			w = not_visible_xact(&it.t, blkno, (uint16_t) i, x, why, sizeof(why), ds);
+		else if (visible)
+			w = not_visible_why(&it.t, clog, why, sizeof(why));
+		else
+			w = NULL;
+		if (w != NULL)
 			item_finding(ds, &tv, D_VM_NOT_VISIBLE, blkno, i, w);
 		if (frozen && (w = not_frozen_why(&it.t, why, sizeof(why))) != NULL)
 			item_finding(ds, &tf, D_VM_NOT_FROZEN, blkno, i, w);

@@ -10,8 +10,10 @@
  *   D_VM_MAP_BIT      PD_ALL_VISIBLE set on the page, all-visible clear in the map
  *   D_VM_NOT_VISIBLE  on an all-visible page: a dead line pointer; a tuple
  *                     whose xmin is not known committed (hint bits, else
- *                     pg_xact when given); a tuple whose xmax is set, is
- *                     more than a locker and is not known aborted
+ *                     the logs when given); a tuple whose xmax is set, is
+ *                     more than a locker and is not known aborted (with
+ *                     the whole logs, a multixact's members name its
+ *                     updater, and a sub-committed xid's parent decides)
  *   D_VM_NOT_FROZEN   on an all-frozen page: a dead line pointer; a tuple
  *                     that heap_tuple_needs_eventual_freeze() would say
  *                     needs freezing (normal xmin not frozen, valid xmax or
@@ -19,7 +21,10 @@
  * Only the first VM_CHECK_MAX_ITEMS tuple findings of a page are itemised;
  * the last one says how many more there were.
  *
- * Pure but for clog, which may read pg_xact files (NULL: hint bits only).
+ * Pure but for the logs, which may read pg_xact files: logs NULL or both
+ * NULL, hint bits only; clog alone, pg_xact's bits (a sub-committed xid and
+ * a multixact xmax stay unknown); xact, pg_xact, pg_subtrans and
+ * pg_multixact (cluster/rowstate.h), as PostgreSQL itself would answer.
  */
 #ifndef PGOD_VM_HEAPCHECK_H
 #define PGOD_VM_HEAPCHECK_H
@@ -27,9 +32,16 @@
 #include <stdint.h>
 
 #include "cluster/clog.h"
+#include "cluster/xact.h"
 #include "out/diag.h"
 
 #define VM_CHECK_MAX_ITEMS 8
+
+/* Where transaction status comes from (either may be NULL). */
+struct vm_logs {
+	struct clog *clog;			/* pg_xact alone (--xact DIR) */
+	struct xact *xact;			/* the data directory's logs: preferred */
+};
 
 /*
  * status: the block's map bits (VM_ALL_VISIBLE | VM_ALL_FROZEN); page: the
@@ -38,5 +50,8 @@
  */
 int			vm_check_heap_page(const uint8_t *page, uint32_t blkno, uint8_t status,
 							   struct clog *clog, struct diags *ds);
+/* The same with the logs of struct vm_logs (NULL: hint bits only). */
+int			vm_check_heap_page_logs(const uint8_t *page, uint32_t blkno, uint8_t status,
+									const struct vm_logs *logs, struct diags *ds);
 
 #endif

@@ -77,6 +77,7 @@ static const struct {
 	[D_INPUT_TOO_LONG] = {SEV_DAMAGE, "input_too_long", "input longer than a relation segment"},
 	[D_FILE_MISSING] = {SEV_DAMAGE, "file_missing", "file missing"},
 	[D_XACT_UNKNOWN] = {SEV_DAMAGE, "xact_unknown", "transaction status unknown"},
+	[D_HINT_BITS] = {SEV_DAMAGE, "hint_bits", "hint bits contradict the transaction logs"},
 	[D_XACT_FUTURE] = {SEV_DAMAGE, "xact_future", "transaction ID in the future"},
 	[D_SUBTRANS_PARENT] = {SEV_DAMAGE, "subtrans_parent", "invalid pg_subtrans parent"},
 	[D_MULTIXACT] = {SEV_DAMAGE, "multixact", "invalid multixact"},

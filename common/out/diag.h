@@ -88,6 +88,7 @@ enum diag_code {
 	D_INPUT_TOO_LONG,	/* an input longer than a relation segment: read no further */
 	D_FILE_MISSING,		/* -D: a catalog's or relation's file is not in the data directory */
 	D_XACT_UNKNOWN,		/* -D: a catalog row's XID has no pg_xact status (segment missing) */
+	D_HINT_BITS,		/* -D: a tuple's hint bits contradict the transaction logs (heapvis) */
 	D_XACT_FUTURE,		/* an XID at or past pg_control's next XID in a cleanly stopped cluster */
 	D_SUBTRANS_PARENT,	/* pg_subtrans: a parent that does not precede its child, or a chain too long */
 	D_MULTIXACT,		/* pg_multixact: offsets or members that cannot be right, a multixact not yet created */
