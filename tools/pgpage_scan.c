@@ -363,8 +363,10 @@ scan_file(struct scan_ctx *c, size_t rel, size_t fi, struct emit *e, FILE *err,
 	{
 		struct page_header h;
 
+		if (r == BR_SHORT)
+			st->damaged_blocks++;	/* D_TRUNCATED_BLOCK in ds */
 		if (r != BR_PAGE)
-			break;				/* short: D_TRUNCATED_BLOCK in ds; error: read failed */
+			break;				/* or a read error, in ds */
 		st->blocks++;
 		page_header_decode(page, &h);
 		if (page_is_new(&h) && page_is_zero(page, BLCKSZ))
