@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "out/cli.h"
+#include "page/page.h"
 #include "pgpage_cluster.h"
 
 #define MAX_JOBS 256
@@ -36,7 +37,7 @@ struct run {
 	struct scan_ctx ctx;
 	struct cluster_walk *w;
 	struct cluster_names *names;
-	size_t	   *items;			/* file indexes, in order */
+	struct scan_item *items;	/* files and pieces of them, in order */
 	size_t		nitems;
 	bool	   *selected;		/* per relation */
 	struct emit *e;
@@ -44,6 +45,7 @@ struct run {
 	struct scan_stats relst;	/* the current relation's */
 	uint64_t	relations;
 	uint64_t	damaged_relations;
+	uint32_t	chunk;			/* blocks per piece of a large file */
 	time_t		last_progress;
 	bool		progress;
 };
@@ -213,6 +215,67 @@ progress(struct run *r, bool finished)
 			!finished && isatty(fileno(stderr)) ? '\r' : '\n');
 }
 
+/*
+ * Whether a file may be read in pieces: a plain file (a gzip'd one's
+ * size says nothing of its blocks), and with --check not a B-tree's
+ * segment 0, whose walk needs all of it in one place.
+ */
+static bool
+divisible(const struct run *r, size_t rel, const struct cw_file *f)
+{
+	const struct cn_rel *n = r->names ? &r->names->rels[rel] : NULL;
+
+	if (f->gz || f->size / BLCKSZ <= r->chunk)
+		return false;
+	return !r->o->check || f->fork != FORK_MAIN || f->segno != 0 ||
+		(n != NULL && n->named && n->relkind != 'i');
+}
+
+/* The selected relations' files, large ones in pieces. */
+static void
+make_items(struct run *r)
+{
+	size_t		i,
+				j,
+				cap = r->w->nfiles + 1;
+
+	if ((r->items = malloc(cap * sizeof(*r->items))) == NULL)
+		cli_usage_error("out of memory");
+	for (i = 0; i < r->w->nrels; i++)
+	{
+		if (!selected(r, i))
+			continue;
+		for (j = r->w->rels[i].first; j < r->w->rels[i].first + r->w->rels[i].nfiles; j++)
+		{
+			const struct cw_file *f = &r->w->files[j];
+			uint32_t	first = f->segno * RELSEG_SIZE;
+			uint64_t	nblocks = f->size / BLCKSZ;
+			bool		div = divisible(r, i, f);
+			uint32_t	b;
+
+			for (b = 0;; b += r->chunk)
+			{
+				struct scan_item *it;
+
+				if (r->nitems == cap)
+				{
+					cap *= 2;
+					if ((it = realloc(r->items, cap * sizeof(*it))) == NULL)
+						cli_usage_error("out of memory");
+					r->items = it;
+				}
+				it = &r->items[r->nitems++];
+				it->rel = i;
+				it->file = j;
+				it->from = first + b;
+				it->to = div && b + r->chunk < nblocks ? first + b + r->chunk - 1 : UINT32_MAX;
+				if (it->to == UINT32_MAX)
+					break;
+			}
+		}
+	}
+}
+
 /* One item into a frame: the records and messages of one file. */
 static int
 make_frame(struct run *r, size_t item, struct frame *fr, char **out, char **err)
@@ -220,14 +283,9 @@ make_frame(struct run *r, size_t item, struct frame *fr, char **out, char **err)
 	FILE	   *fo,
 			   *fe;
 	struct emit *e;
-	size_t		fi = r->items[item];
-	size_t		rel;
 
 	memset(fr, 0, sizeof(*fr));
 	fr->item = item;
-	/* the relation of file fi: the last whose first file is at or before it */
-	for (rel = 0; rel + 1 < r->w->nrels && r->w->rels[rel + 1].first <= fi; rel++)
-		;
 	*out = *err = NULL;
 	if ((fo = open_memstream(out, &fr->outlen)) == NULL)
 		return -1;
@@ -238,7 +296,7 @@ make_frame(struct run *r, size_t item, struct frame *fr, char **out, char **err)
 	}
 	if ((e = emit_open(r->o->json ? EMIT_JSON : EMIT_TEXT, fo)) == NULL)
 		return -1;
-	scan_file(&r->ctx, rel, fi, e, fe, &fr->st);
+	scan_file(&r->ctx, &r->items[item], e, fe, &fr->st);
 	emit_close(e);
 	fclose(fo);
 	fclose(fe);
@@ -287,13 +345,9 @@ read_all(int fd, void *p, size_t n)
 static void
 take_frame(struct run *r, const struct frame *fr, const char *out, const char *err)
 {
-	size_t		fi = r->items[fr->item];
-	size_t		rel;
-	size_t		next = fr->item + 1 < r->nitems ? r->items[fr->item + 1] : (size_t) -1;
+	size_t		rel = r->items[fr->item].rel;
 
-	for (rel = 0; rel + 1 < r->w->nrels && r->w->rels[rel + 1].first <= fi; rel++)
-		;
-	if (fr->item == 0 || r->w->rels[rel].first > r->items[fr->item - 1])
+	if (fr->item == 0 || r->items[fr->item - 1].rel != rel)
 	{
 		say_findings(r, r->w->findings, r->w->nfindings, rel);
 		if (r->names)
@@ -315,7 +369,7 @@ take_frame(struct run *r, const struct frame *fr, const char *out, const char *e
 	r->relst.notices += fr->st.notices;
 	if (fr->st.worst > r->relst.worst)
 		r->relst.worst = fr->st.worst;
-	if (next == (size_t) -1 || next >= r->w->rels[rel].first + r->w->rels[rel].nfiles)
+	if (fr->item + 1 == r->nitems || r->items[fr->item + 1].rel != rel)
 		relation_done(r, rel);
 	progress(r, false);
 }
@@ -473,9 +527,8 @@ pgpage_cluster(struct cluster_opts *o)
 {
 	struct run	r;
 	const char *err = NULL;
-	size_t		i,
-				j;
 	int			jobs = o->jobs;
+	long		chunk;
 	int			k;
 
 	memset(&r, 0, sizeof(r));
@@ -511,12 +564,12 @@ pgpage_cluster(struct cluster_opts *o)
 	say_findings(&r, r.w->findings, r.w->nfindings, CW_CLUSTER);
 	if (r.names)
 		say_findings(&r, r.names->findings, r.names->nfindings, CW_CLUSTER);
-	if ((r.items = malloc((r.w->nfiles + 1) * sizeof(*r.items))) == NULL)
-		cli_usage_error("out of memory");
-	for (i = 0; i < r.w->nrels; i++)
-		if (selected(&r, i))
-			for (j = 0; j < r.w->rels[i].nfiles; j++)
-				r.items[r.nitems++] = r.w->rels[i].first + j;
+	/* the tests make pieces of small files to prove they change nothing */
+	r.chunk = SCAN_CHUNK;
+	if (getenv("PGPAGE_CHUNK_BLOCKS") != NULL &&
+		cli_parse_int(getenv("PGPAGE_CHUNK_BLOCKS"), 1, RELSEG_SIZE, &chunk) == 0)
+		r.chunk = (uint32_t) chunk;
+	make_items(&r);
 	if (jobs <= 0)
 	{
 		long		n = sysconf(_SC_NPROCESSORS_ONLN);

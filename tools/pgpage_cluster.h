@@ -86,8 +86,27 @@ void		scan_emit_names(struct emit *e, const struct scan_ctx *c, size_t rel);
 void		scan_report(FILE *err, const char *label, struct diags *ds,
 						struct scan_stats *st);
 
-/* Read file fi of relation rel: records on e, findings on err, counts in st. */
-void		scan_file(struct scan_ctx *c, size_t rel, size_t fi, struct emit *e,
+/*
+ * One piece of work: a file, or a range of its blocks when it is large
+ * (SCAN_CHUNK blocks each), so that one big table keeps every worker busy.
+ */
+#define SCAN_CHUNK 16384		/* blocks: 128 MB */
+
+struct scan_item {
+	size_t		rel;			/* index in w->rels */
+	size_t		file;			/* index in w->files */
+	uint32_t	from;			/* absolute first block of the piece */
+	uint32_t	to;				/* absolute last block; UINT32_MAX: to the end */
+};
+
+/*
+ * Read item it: records on e, findings on err, counts in st.  A piece
+ * after the first does not report a run of zero pages that began before
+ * it; a piece with more after it reads on past its end while the pages
+ * are zero, to tell whether a run ends amid written pages (only its own
+ * blocks are counted).
+ */
+void		scan_file(struct scan_ctx *c, const struct scan_item *it, struct emit *e,
 					  FILE *err, struct scan_stats *st);
 
 #endif

@@ -325,8 +325,35 @@ bt_finish(struct fscan *s)
 	report_file(s, &ds);
 }
 
+/*
+ * Whether a file's first page says zero pages are normal in it: a hash
+ * index preallocates them (read for a piece after the first, which has
+ * not seen block 0).
+ */
+static bool
+hash_file(const char *path, uint32_t first_block)
+{
+	struct diags ds;
+	struct blockreader *br;
+	const uint8_t *page;
+	uint32_t	blkno;
+	struct page_header h;
+	bool		hash = false;
+
+	diags_reset(&ds);
+	if ((br = blockreader_open(path, first_block, first_block, &ds)) == NULL)
+		return false;
+	if (blockreader_next(br, &page, &blkno, &ds) == BR_PAGE)
+	{
+		page_header_decode(page, &h);
+		hash = page_kind_of(page, &h, FORK_MAIN) == PK_HASH;
+	}
+	blockreader_close(br);
+	return hash;
+}
+
 void
-scan_file(struct scan_ctx *c, size_t rel, size_t fi, struct emit *e, FILE *err,
+scan_file(struct scan_ctx *c, const struct scan_item *it, struct emit *e, FILE *err,
 		  struct scan_stats *st)
 {
 	struct fscan s;
@@ -336,40 +363,70 @@ scan_file(struct scan_ctx *c, size_t rel, size_t fi, struct emit *e, FILE *err,
 	uint32_t	blkno;
 	enum br_result r;
 	char		path[4096];
+	uint32_t	first;
+	bool		piece,
+				skipping = false;	/* zero pages of a run an earlier piece said */
 
 	memset(&s, 0, sizeof(s));
 	s.c = c;
-	s.rel = rel;
-	s.f = &c->w->files[fi];
+	s.rel = it->rel;
+	s.f = &c->w->files[it->file];
 	s.e = e;
 	s.err = err;
 	s.st = st;
-	scan_label(c, rel, s.f->path, s.label, sizeof(s.label));
-	st->bytes += s.f->size;
+	first = s.f->segno * RELSEG_SIZE;
+	piece = it->from > first;
+	scan_label(c, it->rel, s.f->path, s.label, sizeof(s.label));
+	if (it->to == UINT32_MAX)
+		st->bytes += s.f->size - (uint64_t) (it->from - first) * BLCKSZ;
+	else
+		st->bytes += (uint64_t) (it->to - it->from + 1) * BLCKSZ;
 	s.zeros_ok = s.f->fork == FORK_FSM || s.f->fork == FORK_VM;
 	if (c->check && s.f->fork == FORK_MAIN)
 		s.vm = vm_of(&s);
 	s.heap = s.vm != NULL;
 	diags_reset(&ds);
 	snprintf(path, sizeof(path), "%s/%s", c->w->pgdata, s.f->path);
-	if ((br = blockreader_open(path, 0, UINT32_MAX, &ds)) == NULL)
+	if (piece && !s.zeros_ok && s.f->fork == FORK_MAIN)
+		s.zeros_ok = hash_file(path, first);
+	/* a piece after the first starts a block early, to see a run go on */
+	if ((br = blockreader_open(path, piece ? it->from - 1 : it->from, UINT32_MAX, &ds)) == NULL)
 	{
 		report_file(&s, &ds);
 		mapfork_close(s.vm);
 		return;
 	}
-	st->files++;
+	if (!piece)
+		st->files++;
 	while ((r = blockreader_next(br, &page, &blkno, &ds)) != BR_END)
 	{
 		struct page_header h;
+		bool		zero;
 
-		if (r == BR_SHORT)
+		if (r == BR_SHORT && blkno <= it->to)
 			st->damaged_blocks++;	/* D_TRUNCATED_BLOCK in ds */
 		if (r != BR_PAGE)
 			break;				/* or a read error, in ds */
-		st->blocks++;
 		page_header_decode(page, &h);
-		if (page_is_new(&h) && page_is_zero(page, BLCKSZ))
+		zero = page_is_new(&h) && page_is_zero(page, BLCKSZ);
+		if (blkno < it->from)
+		{
+			skipping = zero;	/* the block before the piece */
+			continue;
+		}
+		if (blkno > it->to)
+		{
+			/* past the piece: only to end a run of zero pages */
+			if (s.zcount == 0 || !zero)
+				break;
+			s.zcount++;
+			continue;
+		}
+		st->blocks++;
+		if (zero && skipping)
+			continue;
+		skipping = false;
+		if (zero)
 		{
 			if (s.zcount++ == 0)
 				s.zfirst = blkno;
@@ -380,7 +437,10 @@ scan_file(struct scan_ctx *c, size_t rel, size_t fi, struct emit *e, FILE *err,
 		flush_zeros(&s, !s.zeros_ok);
 		one_page(&s, page, blkno);
 	}
-	flush_zeros(&s, false);
+	/* a run that stopped at a written page past the piece was amid them */
+	flush_zeros(&s, r == BR_PAGE && blkno > it->to && !s.zeros_ok);
+	if (r == BR_SHORT && blkno > it->to)
+		diags_reset(&ds);		/* the next piece's to say */
 	if (s.bt != NULL)
 		bt_finish(&s);
 	report_file(&s, &ds);

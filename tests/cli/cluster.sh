@@ -136,6 +136,40 @@ expect "cluster: short segment" "$TMP/err" "^pgpage: base/16384/99999\.1: relati
 expect "cluster: orphan notice" "$TMP/err" "^pgpage: base/16384/99999: relation file that no pg_class row owns"
 rm -rf "$C"
 
+# large files are read in pieces (SCAN_CHUNK blocks; here 3 and 5): the
+# same output, zero runs across the pieces' edges and a cut included
+C=$TMP/pieces
+rm -rf "$C"; mkdir -p "$C"; cp -r "$D/PG_VERSION" "$D/global" "$D/base" "$C"
+wk=$(relfile 15 wide_keys); ty=$(relfile 15 types_tbl); ix=$(relfile 15 idx_tbl)
+for f in "$wk" "$ty" "$ix"; do gzip -d "$C/$f.gz"; done
+python3 - "$C/$wk" "$C/$ty" "$C/$ix" <<'EOF2'
+import os, sys
+wk, ty, ix = sys.argv[1:]
+with open(wk, 'r+b') as h:      # blocks 40 to 47 zeroed: across pieces
+    h.seek(40 * 8192); h.write(bytes(8 * 8192))
+n = os.path.getsize(ty) // 8192
+with open(ty, 'r+b') as h:      # the last two blocks zeroed: not amid
+    h.seek((n - 2) * 8192); h.write(bytes(2 * 8192))
+with open(ix, 'r+b') as h:
+    h.truncate(20 * 8192 + 100)
+EOF2
+"$P" -D "$C" -k --check -s --jobs 1 >"$TMP/whole.out" 2>"$TMP/whole.err"
+expect "cluster: zero run across pieces said once" "$TMP/whole.err" "public\.wide_keys\): block 40: all-zero pages amid written pages .*\(8 pages, blocks 40 to 47\)"
+expect_not "cluster: zero pages at the end are not amid" "$TMP/whole.err" "public\.types_tbl\): block [0-9]+: all-zero"
+for c in 3 5; do
+	PGPAGE_CHUNK_BLOCKS=$c "$P" -D "$C" -k --check -s --jobs 2 >"$TMP/p.out" 2>"$TMP/p.err"
+	if cmp -s "$TMP/p.out" "$TMP/whole.out" && cmp -s "$TMP/p.err" "$TMP/whole.err"; then
+		pass "cluster: pieces of $c blocks, same output"
+	else
+		fail "cluster: pieces of $c blocks, same output" "$(diff "$TMP/whole.err" "$TMP/p.err" | head -5)"
+	fi
+done
+PGPAGE_CHUNK_BLOCKS=4 "$P" -D "$C" -k --json --jobs 3 >"$TMP/p.json" 2>/dev/null
+"$P" -D "$C" -k --json --jobs 1 >"$TMP/whole.json" 2>/dev/null
+if cmp -s "$TMP/p.json" "$TMP/whole.json"; then pass "cluster: pieces, same JSON"; else
+	fail "cluster: pieces, same JSON" "differs"; fi
+rm -rf "$C"
+
 # pg_checksums of 15 on the unpacked pg15 fixture: the same counts
 PGC=/usr/lib/postgresql/15/bin/pg_checksums
 if [ -x "$PGC" ] && [ -d testdata/pg15/data ]; then
