@@ -160,7 +160,8 @@ one_db(const struct cluster_walk *w, struct cluster_names *n, size_t *cap,
 		if (add(n, cap, CW_CLUSTER, path, D_FILE_MISSING, detail) != 0)
 			goto oom;
 	}
-	qsort(own, nown, sizeof(*own), cmp_owner);
+	if (nown > 1)
+		qsort(own, nown, sizeof(*own), cmp_owner);
 	for (i = 0; i < w->nrels; i++)
 	{
 		const struct cw_rel *wr = &w->rels[i];
@@ -172,7 +173,7 @@ one_db(const struct cluster_walk *w, struct cluster_names *n, size_t *cap,
 		if (wr->dboid != (shared && wr->dboid == 0 ? 0 : dboid) ||
 			(wr->dboid == 0 && !shared))
 			continue;
-		if ((o = bsearch(&key, own, nown, sizeof(*own), cmp_owner)) == NULL)
+		if (nown == 0 || (o = bsearch(&key, own, nown, sizeof(*own), cmp_owner)) == NULL)
 		{
 			if (add(n, cap, i, w->files[wr->first].path, D_ORPHAN_FILE, "") != 0)
 				goto oom;

@@ -412,7 +412,8 @@ walk_dbs(struct walker *k, const char *parent, uint32_t spcoid)
 		oids[n++] = (uint32_t) v;
 	}
 	closedir(d);
-	qsort(oids, n, sizeof(*oids), cmp_u32);
+	if (n > 1)
+		qsort(oids, n, sizeof(*oids), cmp_u32);
 	for (i = 0; i < n && !k->oom; i++)
 	{
 		snprintf(rel, sizeof(rel), "%s/%u", parent, (unsigned) oids[i]);
@@ -545,8 +546,10 @@ group(struct walker *k)
 	size_t		i,
 				cap = 0;
 
-	qsort(w->files, w->nfiles, sizeof(*w->files), cmp_file);
-	qsort(w->dbs, w->ndbs, sizeof(*w->dbs), cmp_db);
+	if (w->nfiles > 1)
+		qsort(w->files, w->nfiles, sizeof(*w->files), cmp_file);
+	if (w->ndbs > 1)
+		qsort(w->dbs, w->ndbs, sizeof(*w->dbs), cmp_db);
 	for (i = 0; i < w->nfiles && !k->oom; i++)
 	{
 		struct relfile rf;
@@ -635,7 +638,8 @@ cluster_walk_open(const char *pgdata, const char **err)
 		return NULL;
 	}
 	/* readdir's order is the file system's: findings by name, then as found */
-	qsort(k.w->findings, k.w->nfindings, sizeof(*k.w->findings), cmp_finding);
+	if (k.w->nfindings > 1)
+		qsort(k.w->findings, k.w->nfindings, sizeof(*k.w->findings), cmp_finding);
 	return k.w;
 }
 
