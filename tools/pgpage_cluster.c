@@ -155,6 +155,8 @@ relation_done(struct run *r, size_t rel)
 	const struct cn_rel *n = r->names ? &r->names->rels[rel] : NULL;
 	const struct cw_rel *wr = &r->w->rels[rel];
 	char		name[256];
+	char		path[4096];
+	char	   *slash;
 	struct emit *e = r->e;
 
 	r->relations++;
@@ -180,7 +182,12 @@ relation_done(struct run *r, size_t rel)
 		emit_str(e, "kind", "relation", EF_NOTEXT);
 		emit_str(e, "name", name, EF_NOJSON | EF_BARE);
 		scan_emit_names(e, &r->ctx, rel);
-		emit_str(e, "filepath", r->w->files[wr->first].path, EF_BARE);
+		/* as pg_relation_filepath() prints it: the directory and the file number */
+		snprintf(path, sizeof(path), "%s", r->w->files[wr->first].path);
+		if ((slash = strrchr(path, '/')) != NULL)
+			snprintf(slash + 1, sizeof(path) - (size_t) (slash + 1 - path), "%u",
+					 (unsigned) wr->relfilenode);
+		emit_str(e, "filepath", path, EF_BARE);
 		emit_uint(e, "files", s->files, 0);
 		emit_uint(e, "blocks", s->blocks, 0);
 		if (r->ctx.verify)

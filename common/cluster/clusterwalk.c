@@ -351,6 +351,9 @@ walk_db(struct walker *k, const char *dir, uint32_t spcoid, uint32_t dboid)
 		db->nfiles++;
 	}
 	closedir(d);
+	/* a tablespace's database directory holds relation files only */
+	if (spcoid != DEFAULTTABLESPACE_OID && spcoid != GLOBALTABLESPACE_OID)
+		return;
 	if (!k->oom && (dboid == 0 || db->nfiles > 0))
 		check_relmap(k, dir);
 	if (!k->oom && dboid != 0)

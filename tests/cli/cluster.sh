@@ -109,6 +109,32 @@ EOF
 	rm -rf "$C"
 done
 
+# the forensic fixtures: a full global/, a tablespace through a relative
+# link, a crash; every relation named, nothing to say
+for M in $cl_majors; do
+	F=testdata/pg$M/forensic
+	[ -d "$F/data" ] || continue
+	want_blocks=$(oracle_cat "$F/oracle/page_header.jsonl" | wc -l)
+	want_files=$(find "$F/data/global" "$F/data/base" "$F"/tblspc/*/PG_*/* -type f | sed 's,.*/,,; s,\.gz$,,' |
+		grep -Ec '^[1-9][0-9]*(_fsm|_vm|_init)?(\.[1-9][0-9]*)?$')
+	spc=$(jq -r 'select(.spcname == "forensic_ts") | .oid' "$F/oracle/tablespaces.jsonl")
+	check "cluster forensic pg$M: clean -k --check exit 0" 0 "$P" -D "$F/data" -k --check -s
+	expect "cluster forensic pg$M: files scanned = $want_files" "$TMP/out" "^Files scanned: +$want_files$"
+	expect "cluster forensic pg$M: blocks scanned = page_header rows ($want_blocks)" "$TMP/out" "^Blocks scanned: +$want_blocks$"
+	expect "cluster forensic pg$M: no damage" "$TMP/out" "^Relations: +[0-9]+, 0 with damage$"
+	if [ -s "$TMP/err" ]; then fail "cluster forensic pg$M: nothing on stderr" "$(head -c 300 "$TMP/err")"; else
+		pass "cluster forensic pg$M: nothing on stderr"; fi
+	expect "cluster forensic pg$M: the tablespace's table by name" "$TMP/out" "^shop public\.in_ts pg_tblspc/$spc/PG_${M}_[0-9]+/[0-9]+/[0-9]+ files="
+	expect "cluster forensic pg$M: quoted names" "$TMP/out" "^shop café\.über base/"
+	expect "cluster forensic pg$M: shared catalogs named" "$TMP/out" "^- pg_catalog\.pg_database global/1262 files="
+	"$P" -D "$F/data" -k --check --json --jobs 1 >"$TMP/j1.out" 2>&1
+	"$P" -D "$F/data" -k --check --json --jobs 3 >"$TMP/j4.out" 2>&1
+	if cmp -s "$TMP/j1.out" "$TMP/j4.out"; then pass "cluster forensic pg$M: --jobs 1 = --jobs 3"; else
+		fail "cluster forensic pg$M: --jobs 1 = --jobs 3" "outputs differ"; fi
+	check "cluster forensic pg$M: --database shop" 0 "$P" -D "$F/data" -s --database shop
+	expect_not "cluster forensic pg$M: --database leaves global/ out" "$TMP/out" " global/"
+done
+
 # selection, pg_amcheck's patterns
 D=testdata/pg15/data
 check "cluster: --table" 0 "$P" -D "$D" -k -s --table 'public.wide_*'
@@ -137,6 +163,10 @@ check "cluster: segment missing exit 1" 1 "$P" -D "$C"
 expect "cluster: segment missing named" "$TMP/err" "^pgpage: base/16384/99999\.2: relation segment missing before a later segment$"
 expect "cluster: short segment" "$TMP/err" "^pgpage: base/16384/99999\.1: relation segment shorter than a full segment"
 expect "cluster: orphan notice" "$TMP/err" "^pgpage: base/16384/99999: relation file that no pg_class row owns"
+pk=$(relfile 15 wide_keys_pkey)
+rm -f "$C/$pk.gz"
+check "cluster: a pg_class row's file gone exit 1" 1 "$P" -D "$C"
+expect "cluster: file missing by name" "$TMP/err" "^pgpage: $pk: file missing \(public\.wide_keys_pkey \(oid [0-9]+, relkind i\) has no file\)$"
 rm -rf "$C"
 
 # large files are read in pieces (SCAN_CHUNK blocks; here 3 and 5): the
