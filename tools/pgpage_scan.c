@@ -3,7 +3,8 @@
  * pg_checksums' scan_file() reads it, with pgpage's page checks, and with
  * --check amcheck's offline checks (heap pages, the B-tree walk of
  * bt_index_parent_check, the visibility map against its heap as
- * pg_visibility's pg_check_visible/pg_check_frozen).  Only pages with
+ * pg_visibility's pg_check_visible/pg_check_frozen, each FSM page's tree
+ * and the FSM's leaves against the heap as pgfsm --check).  Only pages with
  * findings are written: JSON records on e, messages on err.
  */
 #include <stdio.h>
@@ -14,6 +15,8 @@
 #include "heap/heappage.h"
 #include "io/blockreader.h"
 #include "maps/mapfork.h"
+#include "maps/fsm.h"
+#include "maps/fsm_heapcheck.h"
 #include "maps/vm.h"
 #include "maps/vm_heapcheck.h"
 #include "nbtree/btree.h"
@@ -101,8 +104,13 @@ struct fscan {
 	FILE	   *err;
 	struct scan_stats *st;
 	char		label[512];
-	bool		heap;			/* --check: heap pages of a main fork */
+	bool		heap;			/* --check: heap pages of a main fork with a map */
 	struct mapfork *vm;			/* --check: its _vm fork, or NULL */
+	struct mapfork *fsm;		/* --check: its _fsm fork, or NULL */
+	uint32_t	fsm_block;		/* the fork block fsm_page is */
+	bool		fsm_have;		/* fsm_page is fork block fsm_block */
+	bool		fsm_some;		/* and it was there (else all zeros) */
+	struct fsm_page fsm_page;	/* decoded */
 	uint32_t	vm_block;		/* the map block vm_page is */
 	const uint8_t *vm_page;		/* NULL: new, beyond the fork or damaged */
 	bool		vm_have;		/* vm_page is map block vm_block */
@@ -191,6 +199,38 @@ vm_check(struct fscan *s, const uint8_t *page, uint32_t blkno, struct diags *ds)
 	vm_check_heap_page(page, blkno, vm_get_status(s->vm_page, blkno), s->c->clog, ds);
 }
 
+/*
+ * --check: the FSM's leaf for heap block blkno against the page (a map
+ * that records more room than the page has; a new page counts as empty).
+ */
+static void
+fsm_check(struct fscan *s, const uint8_t *page, uint32_t blkno, struct diags *ds)
+{
+	struct diags fds;			/* the map's own page findings: its own file's */
+	struct fsm_address a;
+	uint16_t	slot;
+	uint64_t	fb;
+	const uint8_t *fp;
+
+	if (s->fsm == NULL)
+		return;
+	fsm_location(blkno, &a, &slot);
+	fb = fsm_logical_to_physical(&a);
+	if (fb > UINT32_MAX)
+		return;
+	if (!s->fsm_have || fb != s->fsm_block)
+	{
+		diags_reset(&fds);
+		fp = mapfork_page(s->fsm, (uint32_t) fb, &fds);
+		s->fsm_block = (uint32_t) fb;
+		s->fsm_have = true;
+		s->fsm_some = fp != NULL;
+		if (fp != NULL)
+			fsm_page_decode(fp, &s->fsm_page);
+	}
+	fsm_check_leaf(page, blkno, s->fsm_some ? fsm_leaf(&s->fsm_page, slot) : 0, ds);
+}
+
 /* The held run of zero pages: new pages, said once (or each, --strict, amid written). */
 static void
 flush_zeros(struct fscan *s, bool amid)
@@ -215,7 +255,10 @@ flush_zeros(struct fscan *s, bool amid)
 		if (amid && s->c->strict)
 			diag_add_block(&ds, D_ZERO_PAGE, s->zfirst + i, NULL);
 		if (s->heap)
+		{
 			vm_check(s, zeros, s->zfirst + i, &ds);
+			fsm_check(s, zeros, s->zfirst + i, &ds);
+		}
 		if (s->bt && !s->bt_oom)
 			s->bt_oom = !bt_tree_add_other(s->bt, s->zfirst + i, BS_NEW);
 		report_page(s, zeros, s->zfirst + i, false, 0, &ds);
@@ -278,15 +321,25 @@ one_page(struct fscan *s, const uint8_t *page, uint32_t blkno)
 			heappage_check_lps(page, &h, blkno, &ds);
 	}
 	if (s->heap && (kind == PK_HEAP || !valid))
+	{
 		vm_check(s, page, blkno, &ds);
+		fsm_check(s, page, blkno, &ds);
+	}
+	if (s->c->check && s->f->fork == FORK_FSM && valid)
+	{
+		struct fsm_page fp;
+
+		fsm_page_decode(page, &fp);
+		fsm_check_tree(&fp, blkno, &ds);
+	}
 	if (s->c->check && s->f->fork == FORK_MAIN && s->f->segno == 0)
 		bt_page(s, page, &h, blkno, valid, &ds);
 	report_page(s, page, blkno, true, computed, &ds);
 }
 
-/* --check: the relation's _vm file, when this is its heap's main fork. */
+/* --check: the relation's map fork (_vm, _fsm), when this is its heap's main fork. */
 static struct mapfork *
-vm_of(struct fscan *s)
+map_of(struct fscan *s, enum fork_number fork)
 {
 	const struct cw_rel *r = &s->c->w->rels[s->rel];
 	const struct cn_rel *n = s->c->names ? &s->c->names->rels[s->rel] : NULL;
@@ -297,7 +350,7 @@ vm_of(struct fscan *s)
 	if (n != NULL && n->named && strchr("rtm", n->relkind) == NULL)
 		return NULL;
 	for (i = r->first; i < r->first + r->nfiles; i++)
-		if (s->c->w->files[i].fork == FORK_VM && s->c->w->files[i].segno == 0)
+		if (s->c->w->files[i].fork == fork && s->c->w->files[i].segno == 0)
 		{
 			diags_reset(&ds);
 			snprintf(path, sizeof(path), "%s/%s", s->c->w->pgdata, s->c->w->files[i].path);
@@ -383,8 +436,11 @@ scan_file(struct scan_ctx *c, const struct scan_item *it, struct emit *e, FILE *
 		st->bytes += (uint64_t) (it->to - it->from + 1) * BLCKSZ;
 	s.zeros_ok = s.f->fork == FORK_FSM || s.f->fork == FORK_VM;
 	if (c->check && s.f->fork == FORK_MAIN)
-		s.vm = vm_of(&s);
-	s.heap = s.vm != NULL;
+	{
+		s.vm = map_of(&s, FORK_VM);
+		s.fsm = map_of(&s, FORK_FSM);
+	}
+	s.heap = s.vm != NULL || s.fsm != NULL;
 	diags_reset(&ds);
 	snprintf(path, sizeof(path), "%s/%s", c->w->pgdata, s.f->path);
 	if (piece && !s.zeros_ok && s.f->fork == FORK_MAIN)
@@ -394,6 +450,7 @@ scan_file(struct scan_ctx *c, const struct scan_item *it, struct emit *e, FILE *
 	{
 		report_file(&s, &ds);
 		mapfork_close(s.vm);
+		mapfork_close(s.fsm);
 		return;
 	}
 	if (!piece)
@@ -446,5 +503,6 @@ scan_file(struct scan_ctx *c, const struct scan_item *it, struct emit *e, FILE *
 	report_file(&s, &ds);
 	bt_tree_free(s.bt);
 	mapfork_close(s.vm);
+	mapfork_close(s.fsm);
 	blockreader_close(br);
 }

@@ -122,8 +122,10 @@ for M in $cl_majors; do
 	expect "cluster forensic pg$M: files scanned = $want_files" "$TMP/out" "^Files scanned: +$want_files$"
 	expect "cluster forensic pg$M: blocks scanned = page_header rows ($want_blocks)" "$TMP/out" "^Blocks scanned: +$want_blocks$"
 	expect "cluster forensic pg$M: no damage" "$TMP/out" "^Relations: +[0-9]+, 0 with damage$"
-	if [ -s "$TMP/err" ]; then fail "cluster forensic pg$M: nothing on stderr" "$(head -c 300 "$TMP/err")"; else
-		pass "cluster forensic pg$M: nothing on stderr"; fi
+	# an FSM lagging behind its heap is PostgreSQL's normal (notices, as pgfsm --check's)
+	if grep -v ': FSM records more free space than the heap page has ' "$TMP/err" | grep -q .; then
+		fail "cluster forensic pg$M: nothing else on stderr" "$(head -c 300 "$TMP/err")"; else
+		pass "cluster forensic pg$M: nothing else on stderr"; fi
 	expect "cluster forensic pg$M: the tablespace's table by name" "$TMP/out" "^shop public\.in_ts pg_tblspc/$spc/PG_${M}_[0-9]+/[0-9]+/[0-9]+ files="
 	expect "cluster forensic pg$M: quoted names" "$TMP/out" "^shop café\.über base/"
 	expect "cluster forensic pg$M: shared catalogs named" "$TMP/out" "^- pg_catalog\.pg_database global/1262 files="
@@ -163,6 +165,12 @@ check "cluster: segment missing exit 1" 1 "$P" -D "$C"
 expect "cluster: segment missing named" "$TMP/err" "^pgpage: base/16384/99999\.2: relation segment missing before a later segment$"
 expect "cluster: short segment" "$TMP/err" "^pgpage: base/16384/99999\.1: relation segment shorter than a full segment"
 expect "cluster: orphan notice" "$TMP/err" "^pgpage: base/16384/99999: relation file that no pg_class row owns"
+# an FSM leaf page whose root is not the max of its children (--check)
+fz=$(relfile 15 frozen_tbl)
+gzip -d "$C/${fz}_fsm.gz"
+printf '\007' | dd of="$C/${fz}_fsm" bs=1 seek=$((2 * 8192 + 28)) conv=notrunc 2>/dev/null
+check "cluster: FSM tree --check exit 1" 1 "$P" -D "$C" --check --table frozen_tbl
+expect "cluster: FSM tree by name" "$TMP/err" "^pgpage: ${fz}_fsm \(public\.frozen_tbl\): block 2: FSM node disagrees with its children"
 pk=$(relfile 15 wide_keys_pkey)
 rm -f "$C/$pk.gz"
 check "cluster: a pg_class row's file gone exit 1" 1 "$P" -D "$C"
