@@ -46,6 +46,7 @@ struct run {
 	uint64_t	relations;
 	uint64_t	damaged_relations;
 	uint32_t	chunk;			/* blocks per piece of a large file */
+	uint64_t	bytes;			/* the selected files' sizes: progress's total */
 	time_t		last_progress;
 	bool		progress;
 };
@@ -208,7 +209,7 @@ progress(struct run *r, bool finished)
 {
 	time_t		now = time(NULL);
 	uint64_t	done = r->total.bytes + r->relst.bytes;
-	uint64_t	all = r->w->total_bytes;
+	uint64_t	all = r->bytes;
 
 	if (!r->progress || (now == r->last_progress && !finished))
 		return;
@@ -260,6 +261,7 @@ make_items(struct run *r)
 			bool		div = divisible(r, i, f);
 			uint32_t	b;
 
+			r->bytes += f->size;
 			for (b = 0;; b += r->chunk)
 			{
 				struct scan_item *it;
