@@ -23,6 +23,12 @@ $(LIB): $(COMMON_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $(COMMON_OBJ)
 
+# pgpage's whole-cluster mode lives in files of its own beside it.
+PGPAGE_SRC = tools/pgpage.c $(sort $(wildcard tools/pgpage_*.c))
+$(BUILD)/bin/pgpage: $(PGPAGE_SRC) $(wildcard tools/pgpage_*.h) $(LIB) $(COMMON_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Icommon -Itools -o $@ $(PGPAGE_SRC) $(LIB) $(LDLIBS)
+
 $(BUILD)/bin/%: tools/%.c $(LIB) $(COMMON_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Icommon -o $@ $< $(LIB) $(LDLIBS)

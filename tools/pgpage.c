@@ -33,8 +33,16 @@
 #include "page/page.h"
 #include "page/page_emit.h"
 #include "page/page_summary.h"
+#include "pgpage_cluster.h"
 #include "types/datum_emit.h"
 #include "wal/walreader.h"
+
+/* getopt_long values of long options with no short form */
+enum {
+	OPT_PG_VERSION = 0x100,
+	OPT_NO_PROGRESS,
+	OPT_PAT = 0x200				/* + PAT_DB .. PAT_XINDEX */
+};
 
 struct options {
 	bool		json;
@@ -64,7 +72,8 @@ usage(void)
 {
 	printf("%s reads the pages of PostgreSQL relation files, with no server.\n\n"
 		   "Usage:\n"
-		   "  %s [OPTION]... FILE...\n\n"
+		   "  %s [OPTION]... FILE...\n"
+		   "  %s -D DIR [-k] [--check] [OPTION]...\n\n"
 		   "FILE is a relation segment (base/DB/REL, REL.N, REL_fsm, REL_vm,\n"
 		   "REL_init), gzip'd or not, \"-\" for standard input, global/pg_control or\n"
 		   "pg_filenode.map; other files of a cluster are skipped with a notice.\n\n"
@@ -85,7 +94,16 @@ usage(void)
 		   "                       in order, e.g. int4,name:text,~int8 (see pgpage(1))\n"
 		   "      --toast=FILE     the TOAST relation's file for -T (once per segment)\n"
 		   "  -x, --hex            also dump the raw bytes of each page (or of --item)\n"
-		   "  -D, --pgdata=DIR     the data directory for the options below (else $PGDATA)\n"
+		   "  -D, --pgdata=DIR     with no FILE: every relation file of the cluster in\n"
+		   "                       DIR, by name, findings only; else the directory for\n"
+		   "                       the options below (else $PGDATA)\n"
+		   "      --database=PAT   -D: only databases matching PAT (pg_amcheck's patterns)\n"
+		   "      --table=PAT      -D: only tables matching [[DB.]SCHEMA.]NAME, * and ?\n"
+		   "      --index=PAT      -D: only indexes matching PAT\n"
+		   "      --exclude-database=PAT, --exclude-table=PAT, --exclude-index=PAT\n"
+		   "  -J, --jobs=N         -D: N worker processes (default: the number of cores)\n"
+		   "  -P, --progress       -D: progress on stderr (default: when it is a terminal)\n"
+		   "      --no-progress    -D: no progress\n"
 		   "  -d, --dbname=DB      the database, by name or OID\n"
 		   "      --list           the databases, or with -d the relations and their files\n"
 		   "      --columns        with --list, each relation's columns\n"
@@ -104,7 +122,7 @@ usage(void)
 		   "  -V, --version        print the version and exit\n"
 		   "  -h, --help           print this help and exit\n\n"
 		   "Exit status: 0 clean, 1 damage found, 2 usage or I/O error.\n",
-		   cli_prog(), cli_prog());
+		   cli_prog(), cli_prog(), cli_prog());
 	exit(EXIT_CLEAN);
 }
 
@@ -510,7 +528,7 @@ main(int argc, char **argv)
 		{"check", no_argument, NULL, 'c'},
 		{"hex", no_argument, NULL, 'x'},
 		{"item", required_argument, NULL, 'i'},
-		{"pg-version", required_argument, NULL, 'P'},
+		{"pg-version", required_argument, NULL, OPT_PG_VERSION},
 		{"force-verify", no_argument, NULL, 'F'},
 		{"strict", no_argument, NULL, 'S'},
 		{"summary", no_argument, NULL, 's'},
@@ -525,6 +543,15 @@ main(int argc, char **argv)
 		{"list", no_argument, NULL, 'L'},
 		{"columns", no_argument, NULL, 'C'},
 		{"relation", required_argument, NULL, 'R'},
+		{"jobs", required_argument, NULL, 'J'},
+		{"progress", no_argument, NULL, 'P'},
+		{"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+		{"database", required_argument, NULL, OPT_PAT + PAT_DB},
+		{"exclude-database", required_argument, NULL, OPT_PAT + PAT_XDB},
+		{"table", required_argument, NULL, OPT_PAT + PAT_TABLE},
+		{"exclude-table", required_argument, NULL, OPT_PAT + PAT_XTABLE},
+		{"index", required_argument, NULL, OPT_PAT + PAT_INDEX},
+		{"exclude-index", required_argument, NULL, OPT_PAT + PAT_XINDEX},
 		{NULL, 0, NULL, 0}
 	};
 	struct catalog_request cq = {0};
@@ -537,9 +564,11 @@ main(int argc, char **argv)
 	int			ntoast = 0;
 	struct diags ds;
 	struct value_scratch vs = VALUE_SCRATCH_INIT;
+	struct cluster_opts co = {.progress = -1};
+	bool		cluster_only = false;	/* an option of -D's whole-cluster mode */
 
 	cli_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "b:cD:d:i:jksT:xVh", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "b:cD:d:i:J:jkPsT:xVh", longopts, NULL)) != -1)
 	{
 		switch (c)
 		{
@@ -555,8 +584,31 @@ main(int argc, char **argv)
 					cli_usage_error("invalid item number \"%s\"", optarg);
 				o.item = (uint16_t) n;
 				break;
-			case 'P':
+			case OPT_PG_VERSION:
 				o.profile = cli_pg_version_arg(optarg);
+				break;
+			case 'J':
+				if (cli_parse_int(optarg, 1, 256, &n) != 0)
+					cli_usage_error("invalid number of jobs \"%s\" (1 to 256)", optarg);
+				co.jobs = (int) n;
+				cluster_only = true;
+				break;
+			case 'P':
+				co.progress = 1;
+				cluster_only = true;
+				break;
+			case OPT_NO_PROGRESS:
+				co.progress = 0;
+				cluster_only = true;
+				break;
+			case OPT_PAT + PAT_DB:
+			case OPT_PAT + PAT_XDB:
+			case OPT_PAT + PAT_TABLE:
+			case OPT_PAT + PAT_XTABLE:
+			case OPT_PAT + PAT_INDEX:
+			case OPT_PAT + PAT_XINDEX:
+				cluster_opts_pattern(&co, c - OPT_PAT, optarg);
+				cluster_only = true;
 				break;
 			case 'F':
 				o.force_verify = true;
@@ -639,6 +691,24 @@ main(int argc, char **argv)
 				cli_try_help();
 		}
 	}
+	if (cq.pgdata && !cq.list && !cq.relation && !o.rowmode && optind >= argc)
+	{
+		if (o.hex || o.item || o.types || ntoast > 0 || o.from != 0 || o.to != UINT32_MAX)
+			cli_usage_error("-D with no FILE reads the whole cluster: no --block, --hex, --item, --types or --toast");
+		co.pgdata = cq.pgdata;
+		co.json = o.json;
+		co.verify = o.verify;
+		co.force_verify = o.force_verify;
+		co.check = o.check;
+		co.summary = o.summary;
+		co.strict = o.strict;
+		co.profile = o.profile;
+		if (cq.dbname)
+			cluster_opts_pattern(&co, PAT_DB, cq.dbname);
+		return pgpage_cluster(&co);
+	}
+	if (cluster_only)
+		cli_usage_error("--jobs, --progress and the patterns go with -D DIR and no FILE");
 	if (cq.pgdata || cq.dbname || cq.list || cq.relation)
 	{
 		if (optind < argc || ntoast > 0)

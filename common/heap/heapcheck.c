@@ -33,6 +33,8 @@ struct check {
 	bool		valid[MAX_OFFSET_NUMBER + 1];	/* lp_valid: passed the lp checks */
 	uint16_t	successor[MAX_OFFSET_NUMBER + 1];
 	uint16_t	predecessor[MAX_OFFSET_NUMBER + 1];
+	bool		multi_pred[MAX_OFFSET_NUMBER + 1];	/* pointed at by a tuple whose
+													 * update xid is in a multixact */
 };
 
 static void report(struct check *c, enum diag_code code, unsigned off,
@@ -248,6 +250,14 @@ check_chains(struct check *c)
 			continue;
 		cur = as_tuple(&c->t[off], &curbuf);
 		xmax = update_xid(cur);
+		/*
+		 * An update under a key-share lock leaves a multixact in xmax: its
+		 * update member, which verify_heapam reads from pg_multixact, may
+		 * be the successor's xmin; not knowing, the successor may not be
+		 * called a chain's root below.
+		 */
+		if (xmax == INVALID_TRANSACTION_ID && cur->xmax != INVALID_TRANSACTION_ID)
+			c->multi_pred[next] = true;
 		if (xmax == INVALID_TRANSACTION_ID || xmax != heaptuple_xmin(nt))
 			continue;
 		if (c->predecessor[next] != 0)
@@ -274,7 +284,8 @@ check_chains(struct check *c)
 	/* a chain starts at a redirect or a non-heap-only tuple */
 	for (off = 1; off <= c->maxoff; off++)
 	{
-		if (c->lp[off].flags != LP_NORMAL || !c->valid[off] || c->predecessor[off] != 0)
+		if (c->lp[off].flags != LP_NORMAL || !c->valid[off] || c->predecessor[off] != 0 ||
+			c->multi_pred[off])
 			continue;
 		/* verify_heapam asks pg_xact; an aborted xmin by hint is no chain member */
 		if (heaptuple_xmin_invalid(as_tuple(&c->t[off], &tbuf)))

@@ -81,6 +81,11 @@ static const struct {
 	[D_XACT_FUTURE] = {SEV_DAMAGE, "xact_future", "transaction ID in the future"},
 	[D_SUBTRANS_PARENT] = {SEV_DAMAGE, "subtrans_parent", "invalid pg_subtrans parent"},
 	[D_MULTIXACT] = {SEV_DAMAGE, "multixact", "invalid multixact"},
+	[D_SEGMENT_MISSING] = {SEV_DAMAGE, "segment_missing", "relation segment missing before a later segment"},
+	[D_SEGMENT_SHORT] = {SEV_DAMAGE, "segment_short", "relation segment shorter than a full segment before a later segment"},
+	[D_ORPHAN_FILE] = {SEV_NOTICE, "orphan_file", "relation file that no pg_class row owns"},
+	[D_NOT_IN_COPY] = {SEV_NOTICE, "not_in_copy", "not in this copy of the cluster"},
+	[D_BAD_PG_VERSION] = {SEV_DAMAGE, "bad_pg_version", "invalid PG_VERSION"},
 };
 
 void

@@ -92,6 +92,11 @@ enum diag_code {
 	D_XACT_FUTURE,		/* an XID at or past pg_control's next XID in a cleanly stopped cluster */
 	D_SUBTRANS_PARENT,	/* pg_subtrans: a parent that does not precede its child, or a chain too long */
 	D_MULTIXACT,		/* pg_multixact: offsets or members that cannot be right, a multixact not yet created */
+	D_SEGMENT_MISSING,	/* pgpage -D: a relation segment absent before a later one */
+	D_SEGMENT_SHORT,	/* pgpage -D: a segment shorter than RELSEG_SIZE blocks before a later one */
+	D_ORPHAN_FILE,		/* pgpage -D: a relation file no pg_class row owns (notice) */
+	D_NOT_IN_COPY,		/* pgpage -D: a directory or file absent from a partial copy (notice) */
+	D_BAD_PG_VERSION,	/* pgpage -D: PG_VERSION unreadable or not pg_control's major */
 	D__COUNT
 };
 

@@ -326,6 +326,49 @@ test_check_clean_and_broken(void **state)
 	assert_int_equal(ds.d[1].item, 3);
 }
 
+/*
+ * An update under a key-share lock: the old version's xmax is a multixact
+ * whose update member (in pg_multixact, not read here) made the heap-only
+ * new version: not a chain's root (the forensic fixtures' multixact_update).
+ */
+static void
+test_check_multixact_update(void **state)
+{
+	struct diags ds;
+	struct page_header h;
+
+	(void) state;
+	memset(buf, 0, sizeof(buf));
+	wr16(buf + 12, 24 + 2 * 4);
+	wr16(buf + 14, 8000);
+	wr16(buf + 16, BLCKSZ);
+	wr16(buf + 18, BLCKSZ | PG_PAGE_LAYOUT_VERSION);
+	/* 1: xmax multixact 2, HOT-updated to 2; 2: heap-only, xmin 836 */
+	make_tuple(buf + 8000, 3 | HEAP_HOT_UPDATED, HEAP_XMIN_COMMITTED | HEAP_XMAX_IS_MULTI |
+			   HEAP_XMAX_EXCL_LOCK, 24);
+	wr32(buf + 8000 + 4, 2);
+	wr16(buf + 8000 + 12, 0);
+	wr16(buf + 8000 + 14, 0);
+	wr16(buf + 8000 + 16, 2);
+	set_lp(1, 8000, LP_NORMAL, 32);
+	make_tuple(buf + 8040, 3 | HEAP_ONLY_TUPLE, HEAP_XMIN_COMMITTED | HEAP_UPDATED |
+			   HEAP_XMAX_KEYSHR_LOCK | HEAP_XMAX_LOCK_ONLY, 24);
+	wr32(buf + 8040, 836);
+	wr32(buf + 8040 + 4, 835);
+	wr16(buf + 8040 + 12, 0);
+	wr16(buf + 8040 + 14, 0);
+	wr16(buf + 8040 + 16, 2);
+	set_lp(2, 8040, LP_NORMAL, 32);
+	page_header_decode(buf, &h);
+	diags_reset(&ds);
+	assert_int_equal(heapcheck_page(buf, &h, 0, &ds), 0);
+	/* a locker's multixact is no update: then 2 has no predecessor */
+	wr16(buf + 8000 + 20, HEAP_XMIN_COMMITTED | HEAP_XMAX_IS_MULTI | HEAP_XMAX_LOCK_ONLY |
+		 HEAP_XMAX_KEYSHR_LOCK);
+	diags_reset(&ds);
+	assert_true(heapcheck_page(buf, &h, 0, &ds) > 0);
+}
+
 int
 main(void)
 {
@@ -340,6 +383,7 @@ main(void)
 		cmocka_unit_test(test_page_items),
 		cmocka_unit_test(test_random_pages),
 		cmocka_unit_test(test_check_clean_and_broken),
+		cmocka_unit_test(test_check_multixact_update),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
