@@ -24,12 +24,18 @@
 #include "out/cli.h"
 #include "out/emit.h"
 #include "rmgrdesc/rmgrdesc.h"
+#include "wal/walheap.h"
 #include "wal/walimage.h"
+#include "wal/walnames.h"
 #include "wal/walreader.h"
 #include "wal/walrecord.h"
 #include "wal/walrender.h"
+#include "wal/walrows.h"
+#include "wal/walrows_emit.h"
 #include "wal/walsource.h"
 #include "wal/walstats.h"
+#include "wal/walxacts.h"
+#include "wal/walxacts_emit.h"
 
 struct options {
 	bool		json;
@@ -58,6 +64,19 @@ struct options {
 	int			fork;			/* -1 = any */
 	const char *save_fullpage;	/* --save-fullpage: directory for the page images */
 	bool		fpi_verify;		/* --fpi-verify: check each restored image's header */
+	const char *pgdata;			/* -D: the catalog that names relations */
+	const char *dbname;			/* -d: the database of -R NAME */
+	const char *relname;		/* -R NAME (with -D) */
+	bool		with_indexes;	/* --with-indexes */
+	struct walnames_rel *rels;	/* -R NAME: the files selected */
+	int			nrels;
+	bool		names;			/* --names: names in the text too */
+	bool		decode_rows;	/* --decode-rows */
+	bool		xacts;			/* --xacts */
+	bool		has_since,
+				has_until;
+	int64_t		since,
+				until;			/* --since, --until: commit times (TimestampTz) */
 };
 
 static void usage(void) __attribute__((noreturn));
@@ -75,6 +94,8 @@ usage(void)
 		   "Options:\n"
 		   "  -b, --bkp-details    print details of block references\n"
 		   "  -B, --block=N        only records touching block N (with --relation)\n"
+		   "  -d, --dbname=DB      the database of -R NAME (a name or an OID)\n"
+		   "  -D, --pgdata=DIR     name relations from DIR's catalog (JSON: datname, nspname, relname)\n"
 		   "  -e, --end=LSN        stop reading at LSN (or at the end of segment NAME)\n"
 		   "  -F, --fork=FORK      only records touching fork main, fsm, vm or init\n"
 		   "  -j, --json           JSON Lines: one object per record\n"
@@ -84,13 +105,20 @@ usage(void)
 		   "  -P, --pg-version=N   read a WAL whose page magic is unknown as PostgreSQL N's\n"
 		   "  -q, --quiet          print no records, only diagnostics\n"
 		   "  -r, --rmgr=RMGR      only records of RMGR (repeatable, or a comma list)\n"
-		   "  -R, --relation=T/D/R only records touching relation T/D/R\n"
+		   "  -R, --relation=REL   only records touching relation T/D/R, or (with -D) the table\n"
+		   "                       [SCHEMA.]NAME and its TOAST table\n"
 		   "  -s, --start=LSN      start at the first record at or after LSN (or segment NAME)\n"
 		   "  -t, --timeline=TLI   timeline of the segments to read\n"
 		   "  -w, --fullpage       only records with full page images\n"
 		   "  -x, --xid=XID        only records of transaction XID\n"
 		   "  -z, --stats[=record] statistics instead of records (per record type with =record)\n"
+		   "      --decode-rows    the rows of heap records, by column (with -D)\n"
 		   "      --fpi-verify     check that every full page image restores to a valid page\n"
+		   "      --names          with -D, the names in the text too\n"
+		   "      --since=TIME     only records of transactions committed at or after TIME\n"
+		   "      --until=TIME     only records of transactions committed at or before TIME\n"
+		   "      --with-indexes   -R NAME selects the table's indexes too\n"
+		   "      --xacts          one line per transaction instead of records\n"
 		   "      --save-fullpage=DIR  write every full page image, restored, into DIR\n"
 		   "  -V, --version        print the version and exit\n"
 		   "  -h, --help           print this help and exit\n\n"
@@ -125,6 +153,13 @@ base_name(const char *p)
 struct state {
 	struct emit *e;
 	struct walrender *wr;
+	struct walnames *names;		/* -D, or NULL */
+	struct walname blk_names[WAL_MAX_BLOCK_ID + 1];
+	struct walrows_state *rs;	/* -D or --decode-rows: rows and learnt names */
+	struct walrows rows;
+	struct walrows_emitter *re;	/* --decode-rows */
+	const struct walrec *rec;	/* the record rows_extra() shows */
+	struct walxacts *xacts;		/* --xacts, --since, --until */
 	uint32_t	tli;			/* of the last record read: names a damage's segment */
 	bool		damage_json;	/* damage as objects of the stream (--json, records) */
 };
@@ -153,6 +188,19 @@ report_between(struct state *st, const struct walreader *rd, struct diags *ds)
 }
 
 
+/* -R: T/D/R, or one of NAME's files */
+static bool
+rel_selected(const struct options *o, const struct walblock *b)
+{
+	if (o->rels == NULL)
+		return b->spcoid == o->rel[0] && b->dboid == o->rel[1] && b->relnumber == o->rel[2];
+	for (int i = 0; i < o->nrels; i++)
+		if (b->relnumber == o->rels[i].relnumber && b->dboid == o->rels[i].db &&
+			b->spcoid == o->rels[i].spc)
+			return true;
+	return false;
+}
+
 static bool
 rmgr_matches(const struct options *o, const struct walrec *r)
 {
@@ -180,8 +228,7 @@ rmgr_matches(const struct options *o, const struct walrec *r)
 
 			if (!b->in_use)
 				continue;
-			if (o->has_rel && (b->spcoid != o->rel[0] || b->dboid != o->rel[1] ||
-							   b->relnumber != o->rel[2]))
+			if (o->has_rel && !rel_selected(o, b))
 				continue;
 			if (o->has_block && b->blkno != o->block)
 				continue;
@@ -340,10 +387,111 @@ verify_fullpages(const struct walrec_raw *raw, const struct walrec *r, struct di
 	}
 }
 
+/* walrender's extra fields: the record's rows */
+static void
+rows_extra(void *arg, struct emit *e)
+{
+	struct state *st = arg;
+
+	walrows_emit(st->re, e, st->rec, &st->rows);
+}
+
+/* Findings of the catalog: file and diag as any finding. */
+static void
+name_finding(void *arg, const char *file, const struct diag *d)
+{
+	struct state *st = arg;
+	struct diags one;
+
+	diags_reset(&one);
+	one.d[0] = *d;
+	one.n = 1;
+	one.worst = diag_severity_of(d->code);
+	cli_report(st->e, file, &one);
+}
+
+/* --since/--until: the record's transaction committed in the window? */
+static bool
+in_window(const struct options *o, struct walxacts *x, const struct walrec *r)
+{
+	const struct walxact *t;
+	uint32_t	xid = r->xid;
+
+	if (!o->has_since && !o->has_until)
+		return true;
+	if (xid == 0 || (t = walxacts_find(x, xid)) == NULL || t->state != WXS_COMMITTED)
+		return false;
+	return (!o->has_since || t->end_time >= o->since) && (!o->has_until || t->end_time <= o->until);
+}
+
+/* What -D, --decode-rows and --xacts do with every record, before the filters. */
+static void
+per_record(struct state *st, const struct options *o, const struct walrec *rec, struct diags *ds)
+{
+	struct diags quiet;
+
+	if (st->rs != NULL)
+	{
+		/* an image that does not restore is --fpi-verify's business */
+		diags_reset(&quiet);
+		walrows_record(st->rs, rec, &st->rows, &quiet);
+	}
+	if (st->names != NULL && !o->stats)
+		for (int id = 0; id <= rec->max_block_id; id++)
+			if (rec->blocks[id].in_use)
+				walnames_lookup(st->names, rec->blocks[id].spcoid, rec->blocks[id].dboid,
+								rec->blocks[id].relnumber, &st->blk_names[id]);
+	(void) ds;
+}
+
+/* One pass over the WAL for the transactions alone (--since, --until). */
+static struct walxacts *
+collect_xacts(const struct walsource_info *in, struct walsource *src, struct diags *ds)
+{
+	struct walreader_config cfg;
+	struct walreader *rd;
+	struct walrec_raw raw;
+	struct walrec *rec = malloc(sizeof(*rec));
+	struct walheap *h = malloc(sizeof(*h));
+	struct walxacts *x = walxacts_create(in->prof->major);
+	enum walreader_result res;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.seg_size = in->seg_size;
+	cfg.page_size = in->page_size;
+	cfg.magic = in->magic;
+	cfg.max_rmid = in->prof->wal_max_rmid;
+	cfg.custom_rmgrs = in->prof->wal_custom_rmgrs;
+	cfg.read_page = walsource_read_page;
+	cfg.arg = src;
+	rd = walreader_create(&cfg);
+	if (rd != NULL && rec != NULL && h != NULL && x != NULL)
+	{
+		walreader_seek(rd, in->start);
+		while ((res = walreader_next(rd, &raw, ds)) != WR_END)
+		{
+			diags_reset(ds);	/* said in the reading that prints */
+			if (res == WR_DAMAGE)
+				continue;
+			if (in->has_end && raw.end_lsn > in->end)
+				break;
+			if (walrecord_decode(in->prof, raw.data, raw.len, raw.lsn, rec, ds) != 0)
+				continue;
+			walheap_decode(rec, h);
+			walxacts_add(x, rec, h);
+		}
+	}
+	diags_reset(ds);
+	walreader_free(rd);
+	free(rec);
+	free(h);
+	return x;
+}
+
 /* Read, filter and print; the exit status. */
 static int
 run(const struct options *o, struct walsource *src, const struct walsource_info *in,
-	struct diags *ds)
+	struct walnames *names, struct walxacts *window, struct diags *ds)
 {
 	struct state st;
 	struct walreader_config cfg;
@@ -375,7 +523,21 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 	if (st.wr == NULL)
 		return EXIT_TROUBLE;
 	st.tli = in->tli ? in->tli : 1;
-	st.damage_json = o->json && !o->stats && !o->quiet;
+	st.damage_json = o->json && !o->stats && !o->quiet && !o->xacts;
+	st.names = names;
+	st.rs = NULL;
+	st.re = NULL;
+	st.xacts = window;
+	if (names != NULL || o->decode_rows)
+		st.rs = walrows_create(names, o->decode_rows ? 2048 : 0);
+	if (o->decode_rows)
+		st.re = walrows_emitter_create(names, in->prof);
+	if (names != NULL && !o->stats)
+		walrender_names(st.wr, st.blk_names, o->names);
+	if (o->xacts && st.xacts == NULL)
+		st.xacts = walxacts_create(in->prof->major);
+	if ((names != NULL || o->decode_rows) && st.rs == NULL)
+		return EXIT_TROUBLE;
 	walstats_init(&stats, in->prof->major);
 
 	while ((res = walreader_next(rd, &raw, ds)) != WR_END)
@@ -396,7 +558,21 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 			report_between(&st, rd, ds);
 			continue;
 		}
-		if (!rmgr_matches(o, rec))
+		per_record(&st, o, rec, ds);
+		if (o->xacts && window == NULL)
+		{
+			struct walheap *h = malloc(sizeof(*h));
+
+			if (h != NULL)
+				walheap_decode(rec, h);
+			walxacts_add(st.xacts, rec, h);
+			free(h);
+		}
+		if (names != NULL)
+			walnames_findings(names, false, name_finding, &st);
+		if (!rmgr_matches(o, rec) || !in_window(o, st.xacts, rec))
+			continue;
+		if (o->xacts)
 			continue;
 		/* the images first: what they show goes into the record's object */
 		if (o->save_fullpage != NULL)
@@ -406,7 +582,14 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 		if (o->stats)
 			walstats_add(&stats, rec, raw.end_lsn);
 		else if (!o->quiet)
+		{
+			if (st.re != NULL && st.rows.n > 0)
+			{
+				st.rec = rec;
+				walrender_extra(st.wr, rows_extra, &st);
+			}
 			walrender_record(st.wr, &raw, rec, ds);
+		}
 		if (ds->n > 0 || ds->dropped > 0)
 			cli_report(st.e, NULL, ds);
 		shown++;
@@ -418,9 +601,30 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 		report_between(&st, rd, ds);
 	if (o->stats)
 		walstats_emit(&stats, st.e, o->stats == 2);
+	if (o->xacts && !o->quiet)
+	{
+		size_t		n = walxacts_count(st.xacts);
+
+		for (size_t i = 0; i < n; i++)
+		{
+			const struct walxact *x = walxacts_get(st.xacts, i);
+
+			if (x->xid != 0 && (!(o->has_since || o->has_until) ||
+								(x->state == WXS_COMMITTED &&
+								 (!o->has_since || x->end_time >= o->since) &&
+								 (!o->has_until || x->end_time <= o->until))))
+				walxacts_emit(st.e, x, names);
+		}
+	}
 	cli_report(st.e, NULL, ds);
+	if (names != NULL)
+		walnames_findings(names, true, name_finding, &st);
 	walreader_free(rd);
 	walrender_free(st.wr);
+	walrows_free(st.rs);
+	walrows_emitter_free(st.re);
+	if (st.xacts != window)
+		walxacts_free(st.xacts);
 	free(rec);
 	return cli_finish(st.e);
 }
@@ -473,6 +677,14 @@ main(int argc, char **argv)
 		{"stats", optional_argument, NULL, 'z'},
 		{"save-fullpage", required_argument, NULL, 1000},
 		{"fpi-verify", no_argument, NULL, 1001},
+		{"pgdata", required_argument, NULL, 'D'},
+		{"dbname", required_argument, NULL, 'd'},
+		{"names", no_argument, NULL, 1002},
+		{"decode-rows", no_argument, NULL, 1003},
+		{"xacts", no_argument, NULL, 1004},
+		{"since", required_argument, NULL, 1005},
+		{"until", required_argument, NULL, 1006},
+		{"with-indexes", no_argument, NULL, 1007},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
@@ -490,11 +702,13 @@ main(int argc, char **argv)
 			   *end_seg = NULL;
 	bool		start_is_seg = false,
 				end_is_seg = false;
+	struct walnames *names = NULL;
+	struct walxacts *window = NULL;
 
 	memset(&o, 0, sizeof(o));
 	o.fork = -1;
 	cli_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "bB:e:F:jkn:p:P:qr:R:s:t:wx:z::Vh", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "bB:d:D:e:F:jkn:p:P:qr:R:s:t:wx:z::Vh", longopts, NULL)) != -1)
 	{
 		switch (c)
 		{
@@ -553,9 +767,12 @@ main(int argc, char **argv)
 								cc;
 					int			n = 0;
 
-					if (sscanf(optarg, "%u/%u/%u%n", &a, &b, &cc, &n) != 3 || optarg[n] != '\0')
-						cli_usage_error("invalid relation specification \"%s\" (expected T/D/R)", optarg);
 					o.has_rel = true;
+					if (sscanf(optarg, "%u/%u/%u%n", &a, &b, &cc, &n) != 3 || optarg[n] != '\0')
+					{
+						o.relname = optarg;		/* a name: resolved with -D */
+						break;
+					}
 					o.rel[0] = a;
 					o.rel[1] = b;
 					o.rel[2] = cc;
@@ -596,6 +813,33 @@ main(int argc, char **argv)
 			case 1001:
 				o.fpi_verify = true;
 				break;
+			case 'D':
+				o.pgdata = optarg;
+				break;
+			case 'd':
+				o.dbname = optarg;
+				break;
+			case 1002:
+				o.names = true;
+				break;
+			case 1003:
+				o.decode_rows = true;
+				break;
+			case 1004:
+				o.xacts = true;
+				break;
+			case 1005:
+			case 1006:
+				if (walxacts_parse_time(optarg, c == 1005 ? &o.since : &o.until) != 0)
+					cli_usage_error("invalid timestamp \"%s\" (YYYY-MM-DD HH:MM[:SS] UTC)", optarg);
+				if (c == 1005)
+					o.has_since = true;
+				else
+					o.has_until = true;
+				break;
+			case 1007:
+				o.with_indexes = true;
+				break;
 			case 'V':
 				cli_print_version();
 			case 'h':
@@ -606,6 +850,13 @@ main(int argc, char **argv)
 	}
 	if (o.has_block && !o.has_rel)
 		cli_usage_error("option -B/--block requires option -R/--relation");
+	if (o.relname != NULL && o.pgdata == NULL)
+		cli_usage_error("invalid relation specification \"%s\" (expected T/D/R, or a name with -D)",
+						o.relname);
+	if ((o.names || o.decode_rows || o.with_indexes || o.dbname != NULL) && o.pgdata == NULL)
+		cli_usage_error("--names, --decode-rows, --with-indexes and -d need -D DIR");
+	if (o.xacts && o.stats)
+		cli_usage_error("--xacts and --stats are two different summaries: give one");
 
 	diags_reset(&ds);
 	/* as pg_waldump: the directory is created if missing; one error, not one per image */
@@ -637,6 +888,35 @@ main(int argc, char **argv)
 	spec.has_tli = o.has_tli;
 	spec.pg_version = o.pg_version;
 	spec.keep_going = o.keep_going;
+	if (o.pgdata != NULL)
+	{
+		const char *err = NULL;
+
+		if ((names = walnames_open(o.pgdata, &err)) == NULL)
+		{
+			fprintf(stderr, "%s: %s: %s\n", cli_prog(), o.pgdata, err);
+			return EXIT_TROUBLE;
+		}
+		if (o.relname != NULL &&
+			(o.nrels = walnames_resolve(names, o.dbname, o.relname, o.with_indexes,
+										&o.rels, &err)) < 0)
+		{
+			fprintf(stderr, "%s: %s: %s\n", cli_prog(), o.relname, err);
+			walnames_close(names);
+			return EXIT_TROUBLE;
+		}
+	}
+	if (o.has_since || o.has_until)
+	{
+		if (o.path == NULL && strcmp(argv[optind], "-") == 0)
+			cli_usage_error("--since and --until read the WAL twice: not from standard input");
+		if (walsource_open(&spec, &src, &info, &ds) == WSRC_OK)
+		{
+			window = collect_xacts(&info, src, &ds);
+			walsource_close(src);
+		}
+		diags_reset(&ds);
+	}
 	ws = walsource_open(&spec, &src, &info, &ds);
 	if (ws != WSRC_OK)
 	{
@@ -649,9 +929,12 @@ main(int argc, char **argv)
 	}
 	else
 	{
-		rc = run(&o, src, &info, &ds);
+		rc = run(&o, src, &info, names, window, &ds);
 		walsource_close(src);
 	}
+	walxacts_free(window);
+	walnames_close(names);
+	free(o.rels);
 	free(start_seg);
 	free(end_seg);
 	return rc;

@@ -80,6 +80,7 @@ static const struct {
 	[D_XACT_FUTURE] = {SEV_DAMAGE, "xact_future", "transaction ID in the future"},
 	[D_SUBTRANS_PARENT] = {SEV_DAMAGE, "subtrans_parent", "invalid pg_subtrans parent"},
 	[D_MULTIXACT] = {SEV_DAMAGE, "multixact", "invalid multixact"},
+	[D_NAMES_UNKNOWN] = {SEV_NOTICE, "names_unknown", "relations left unnamed"},
 };
 
 void

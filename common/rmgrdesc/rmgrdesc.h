@@ -65,6 +65,26 @@ const char *rmgr_custom_name(int major, uint8_t rmid, char *buf, size_t size);
 bool		rmgr_desc_custom(struct strbuf *sb, int major, const struct walrec *r);
 
 /*
+ * What a transaction record says about its transaction (ParseCommitRecord,
+ * ParseAbortRecord; xl_xact_prepare's header; xl_xact_assignment): kind is
+ * the XLOG_XACT_* opcode (0x00 COMMIT, 0x10 PREPARE, 0x20 ABORT, 0x30
+ * COMMIT_PREPARED, 0x40 ABORT_PREPARED, 0x50 ASSIGNMENT); xact_time the
+ * commit or abort time (PREPARE: prepared_at), microseconds since
+ * 2000-01-01 UTC; twophase_xid the prepared transaction's xid (PREPARE:
+ * its own; ASSIGNMENT: the top-level xid); the subtransactions as
+ * nsubxacts 4-byte xids at subxacts (into the record).  false when the
+ * record is not one of those or does not hold together.
+ */
+struct xact_summary {
+	uint8_t		kind;
+	int64_t		xact_time;
+	uint32_t	twophase_xid;
+	int32_t		nsubxacts;
+	const uint8_t *subxacts;
+};
+bool		rmgr_xact_summary(int major, const struct walrec *r, struct xact_summary *out);
+
+/*
  * XLogRecGetBlockRefInfo(record, pretty, detailed_format, ...) (15+'s
  * xlogdesc.c; pg_waldump's own loop before): r's block references
  * appended to sb.  pg_waldump's line is pretty (ends with a newline), -b
