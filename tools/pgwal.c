@@ -24,6 +24,7 @@
 #include "out/cli.h"
 #include "out/emit.h"
 #include "rmgrdesc/rmgrdesc.h"
+#include "wal/walfpi.h"
 #include "wal/walheap.h"
 #include "wal/walimage.h"
 #include "wal/walnames.h"
@@ -73,10 +74,7 @@ struct options {
 	bool		names;			/* --names: names in the text too */
 	bool		decode_rows;	/* --decode-rows */
 	bool		xacts;			/* --xacts */
-	bool		has_since,
-				has_until;
-	int64_t		since,
-				until;			/* --since, --until: commit times (TimestampTz) */
+	struct walxacts_window window;	/* --since, --until */
 };
 
 static void usage(void) __attribute__((noreturn));
@@ -296,97 +294,6 @@ parse_position(const char *s, uint64_t *lsn, bool *is_seg, char **segname)
 	return -1;
 }
 
-/*
- * --save-fullpage: each full page image of the record, restored, as
- * DIR/TLI-LSNHI-LSNLO.SPC.DB.REL.BLK_FORK (pg_waldump's names).  A file
- * that cannot be written is an I/O error (2); an image that cannot be
- * restored is damage.
- */
-static void
-save_fullpages(const char *dir, const struct walrec_raw *raw, const struct walrec *r,
-			   struct diags *ds)
-{
-	uint8_t		page[WAL_BLCKSZ];
-	int			id;
-
-	for (id = 0; id <= r->max_block_id; id++)
-	{
-		const struct walblock *b = &r->blocks[id];
-		char		path[4096];
-		FILE	   *f;
-		bool		ok;
-
-		if (!b->in_use || !b->has_image)
-			continue;
-		if (wal_restore_image(b, page, ds) != 0)
-		{
-			struct diag *d = ds->n > 0 ? &ds->d[ds->n - 1] : NULL;
-
-			if (d != NULL)
-			{
-				d->lsn = raw->lsn;
-				d->has_lsn = 1;
-			}
-			continue;
-		}
-		snprintf(path, sizeof(path), "%s/%08X-%08X-%08X.%u.%u.%u.%u_%s", dir,
-				 raw->tli, (unsigned) (raw->lsn >> 32), (unsigned) raw->lsn,
-				 b->spcoid, b->dboid, b->relnumber, b->blkno,
-				 b->fork < 4 ? wal_fork_names[b->fork] : "unknown");
-		f = fopen(path, "wb");
-		if (f == NULL)
-		{
-			diag_add(ds, D_OPEN_FAILED, "cannot write %s: %s", path, strerror(errno));
-			continue;
-		}
-		ok = fwrite(page, sizeof(page), 1, f) == 1;
-		if (fclose(f) != 0)
-			ok = false;
-		if (!ok)
-			diag_add(ds, D_OPEN_FAILED, "cannot write %s: %s", path, strerror(errno));
-	}
-}
-
-/*
- * --fpi-verify: each full page image of the record, restored, held to the
- * page header rules (PageIsVerifiedExtended without the checksum: an
- * image's pd_checksum is stale by design, PostgreSQL sets it when it
- * writes the page out).  A new page (pd_upper 0) must be all zeros.  Each
- * finding is said at the block, the record's LSN and the block reference.
- */
-static void
-verify_fullpages(const struct walrec_raw *raw, const struct walrec *r, struct diags *ds)
-{
-	static struct diags found;	/* large: not on the stack */
-	uint8_t		page[WAL_BLCKSZ];
-	int			id,
-				i;
-
-	for (id = 0; id <= r->max_block_id; id++)
-	{
-		const struct walblock *b = &r->blocks[id];
-
-		if (!b->in_use || !b->has_image)
-			continue;
-		diags_reset(&found);
-		wal_verify_image(b, page, &found);
-		for (i = 0; i < found.n; i++)
-		{
-			struct diag *d = diag_add_block(ds, found.d[i].code, b->blkno,
-											"full page image of blkref #%d, rel %u/%u/%u fork %s blk %u: %s",
-											id, b->spcoid, b->dboid, b->relnumber,
-											b->fork < 4 ? wal_fork_names[b->fork] : "?",
-											b->blkno, found.d[i].detail);
-
-			if (d != NULL)
-			{
-				d->lsn = raw->lsn;
-				d->has_lsn = 1;
-			}
-		}
-	}
-}
-
 /* walrender's extra fields: the record's rows */
 static void
 rows_extra(void *arg, struct emit *e)
@@ -415,13 +322,11 @@ static bool
 in_window(const struct options *o, struct walxacts *x, const struct walrec *r)
 {
 	const struct walxact *t;
-	uint32_t	xid = r->xid;
 
-	if (!o->has_since && !o->has_until)
+	if (!o->window.has_since && !o->window.has_until)
 		return true;
-	if (xid == 0 || (t = walxacts_find(x, xid)) == NULL || t->state != WXS_COMMITTED)
-		return false;
-	return (!o->has_since || t->end_time >= o->since) && (!o->has_until || t->end_time <= o->until);
+	return r->xid != 0 && (t = walxacts_find(x, r->xid)) != NULL &&
+		walxacts_in_window(t, &o->window);
 }
 
 /* What -D, --decode-rows and --xacts do with every record, before the filters. */
@@ -444,50 +349,6 @@ per_record(struct state *st, const struct options *o, const struct walrec *rec, 
 	(void) ds;
 }
 
-/* One pass over the WAL for the transactions alone (--since, --until). */
-static struct walxacts *
-collect_xacts(const struct walsource_info *in, struct walsource *src, struct diags *ds)
-{
-	struct walreader_config cfg;
-	struct walreader *rd;
-	struct walrec_raw raw;
-	struct walrec *rec = malloc(sizeof(*rec));
-	struct walheap *h = malloc(sizeof(*h));
-	struct walxacts *x = walxacts_create(in->prof->major);
-	enum walreader_result res;
-
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.seg_size = in->seg_size;
-	cfg.page_size = in->page_size;
-	cfg.magic = in->magic;
-	cfg.max_rmid = in->prof->wal_max_rmid;
-	cfg.custom_rmgrs = in->prof->wal_custom_rmgrs;
-	cfg.read_page = walsource_read_page;
-	cfg.arg = src;
-	rd = walreader_create(&cfg);
-	if (rd != NULL && rec != NULL && h != NULL && x != NULL)
-	{
-		walreader_seek(rd, in->start);
-		while ((res = walreader_next(rd, &raw, ds)) != WR_END)
-		{
-			diags_reset(ds);	/* said in the reading that prints */
-			if (res == WR_DAMAGE)
-				continue;
-			if (in->has_end && raw.end_lsn > in->end)
-				break;
-			if (walrecord_decode(in->prof, raw.data, raw.len, raw.lsn, rec, ds) != 0)
-				continue;
-			walheap_decode(rec, h);
-			walxacts_add(x, rec, h);
-		}
-	}
-	diags_reset(ds);
-	walreader_free(rd);
-	free(rec);
-	free(h);
-	return x;
-}
-
 /* Read, filter and print; the exit status. */
 static int
 run(const struct options *o, struct walsource *src, const struct walsource_info *in,
@@ -498,6 +359,7 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 	struct walreader *rd;
 	struct walrec_raw raw;
 	struct walrec *rec;
+	struct walheap *heap;		/* --xacts: the record's rows, counted */
 	struct walstats stats;
 	enum walreader_result res;
 	long		shown = 0;
@@ -514,7 +376,8 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 	cfg.arg = src;
 	rd = walreader_create(&cfg);
 	rec = malloc(sizeof(*rec));
-	if (rd == NULL || rec == NULL)
+	heap = malloc(sizeof(*heap));
+	if (rd == NULL || rec == NULL || heap == NULL)
 		return EXIT_TROUBLE;
 	walreader_seek(rd, in->start);
 
@@ -561,12 +424,8 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 		per_record(&st, o, rec, ds);
 		if (o->xacts && window == NULL)
 		{
-			struct walheap *h = malloc(sizeof(*h));
-
-			if (h != NULL)
-				walheap_decode(rec, h);
-			walxacts_add(st.xacts, rec, h);
-			free(h);
+			walheap_decode(rec, heap);
+			walxacts_add(st.xacts, rec, heap);
 		}
 		if (names != NULL)
 			walnames_findings(names, false, name_finding, &st);
@@ -576,9 +435,9 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 			continue;
 		/* the images first: what they show goes into the record's object */
 		if (o->save_fullpage != NULL)
-			save_fullpages(o->save_fullpage, &raw, rec, ds);
+			walfpi_save(o->save_fullpage, &raw, rec, ds);
 		if (o->fpi_verify)
-			verify_fullpages(&raw, rec, ds);
+			walfpi_verify(&raw, rec, ds);
 		if (o->stats)
 			walstats_add(&stats, rec, raw.end_lsn);
 		else if (!o->quiet)
@@ -602,20 +461,7 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 	if (o->stats)
 		walstats_emit(&stats, st.e, o->stats == 2);
 	if (o->xacts && !o->quiet)
-	{
-		size_t		n = walxacts_count(st.xacts);
-
-		for (size_t i = 0; i < n; i++)
-		{
-			const struct walxact *x = walxacts_get(st.xacts, i);
-
-			if (x->xid != 0 && (!(o->has_since || o->has_until) ||
-								(x->state == WXS_COMMITTED &&
-								 (!o->has_since || x->end_time >= o->since) &&
-								 (!o->has_until || x->end_time <= o->until))))
-				walxacts_emit(st.e, x, names);
-		}
-	}
+		walxacts_emit_all(st.e, st.xacts, names, &o->window);
 	cli_report(st.e, NULL, ds);
 	if (names != NULL)
 		walnames_findings(names, true, name_finding, &st);
@@ -626,32 +472,8 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 	if (st.xacts != window)
 		walxacts_free(st.xacts);
 	free(rec);
+	free(heap);
 	return cli_finish(st.e);
-}
-
-/* mkdir -p: each missing component of path, as pg_mkdir_p does. */
-static int
-mkdir_p(const char *path)
-{
-	char		buf[4096];
-	size_t		n = strlen(path);
-
-	if (n == 0 || n >= sizeof(buf))
-	{
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	memcpy(buf, path, n + 1);
-	for (size_t i = 1; i <= n; i++)
-	{
-		if (buf[i] != '/' && buf[i] != '\0')
-			continue;
-		buf[i] = '\0';
-		if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-			return -1;
-		buf[i] = i < n ? '/' : '\0';
-	}
-	return 0;
 }
 
 int
@@ -830,12 +652,12 @@ main(int argc, char **argv)
 				break;
 			case 1005:
 			case 1006:
-				if (walxacts_parse_time(optarg, c == 1005 ? &o.since : &o.until) != 0)
+				if (walxacts_parse_time(optarg, c == 1005 ? &o.window.since : &o.window.until) != 0)
 					cli_usage_error("invalid timestamp \"%s\" (YYYY-MM-DD HH:MM[:SS] UTC)", optarg);
 				if (c == 1005)
-					o.has_since = true;
+					o.window.has_since = true;
 				else
-					o.has_until = true;
+					o.window.has_until = true;
 				break;
 			case 1007:
 				o.with_indexes = true;
@@ -861,7 +683,7 @@ main(int argc, char **argv)
 	diags_reset(&ds);
 	/* as pg_waldump: the directory is created if missing; one error, not one per image */
 	if (o.save_fullpage != NULL &&
-		(mkdir_p(o.save_fullpage) != 0 || access(o.save_fullpage, W_OK | X_OK) != 0))
+		(walfpi_mkdir_p(o.save_fullpage) != 0 || access(o.save_fullpage, W_OK | X_OK) != 0))
 	{
 		fprintf(stderr, "%s: %s: cannot write page images there (%s)\n",
 				cli_prog(), o.save_fullpage, strerror(errno));
@@ -906,13 +728,13 @@ main(int argc, char **argv)
 			return EXIT_TROUBLE;
 		}
 	}
-	if (o.has_since || o.has_until)
+	if (o.window.has_since || o.window.has_until)
 	{
 		if (o.path == NULL && strcmp(argv[optind], "-") == 0)
 			cli_usage_error("--since and --until read the WAL twice: not from standard input");
 		if (walsource_open(&spec, &src, &info, &ds) == WSRC_OK)
 		{
-			window = collect_xacts(&info, src, &ds);
+			window = walxacts_collect(&info, src, &ds);
 			walsource_close(src);
 		}
 		diags_reset(&ds);

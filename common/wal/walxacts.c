@@ -7,6 +7,7 @@
 
 #include "io/bytes.h"
 #include "rmgrdesc/rmgrdesc.h"
+#include "wal/walreader.h"
 #include "wal/walxacts.h"
 
 #define XLOG_XACT_COMMIT 0x00
@@ -355,3 +356,54 @@ walxacts_find(struct walxacts *x, uint32_t xid)
 	}
 	return e;
 }
+
+bool
+walxacts_in_window(const struct walxact *t, const struct walxacts_window *w)
+{
+	return t->state == WXS_COMMITTED && (!w->has_since || t->end_time >= w->since) &&
+		(!w->has_until || t->end_time <= w->until);
+}
+
+struct walxacts *
+walxacts_collect(const struct walsource_info *in, struct walsource *src, struct diags *ds)
+{
+	struct walreader_config cfg;
+	struct walreader *rd;
+	struct walrec_raw raw;
+	struct walrec *rec = malloc(sizeof(*rec));
+	struct walheap *h = malloc(sizeof(*h));
+	struct walxacts *x = walxacts_create(in->prof->major);
+	enum walreader_result res;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.seg_size = in->seg_size;
+	cfg.page_size = in->page_size;
+	cfg.magic = in->magic;
+	cfg.max_rmid = in->prof->wal_max_rmid;
+	cfg.custom_rmgrs = in->prof->wal_custom_rmgrs;
+	cfg.read_page = walsource_read_page;
+	cfg.arg = src;
+	rd = walreader_create(&cfg);
+	if (rd != NULL && rec != NULL && h != NULL && x != NULL)
+	{
+		walreader_seek(rd, in->start);
+		while ((res = walreader_next(rd, &raw, ds)) != WR_END)
+		{
+			diags_reset(ds);	/* said in the reading that prints */
+			if (res == WR_DAMAGE)
+				continue;
+			if (in->has_end && raw.end_lsn > in->end)
+				break;
+			if (walrecord_decode(in->prof, raw.data, raw.len, raw.lsn, rec, ds) != 0)
+				continue;
+			walheap_decode(rec, h);
+			walxacts_add(x, rec, h);
+		}
+	}
+	diags_reset(ds);
+	walreader_free(rd);
+	free(rec);
+	free(h);
+	return x;
+}
+

@@ -23,8 +23,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "out/diag.h"
 #include "wal/walheap.h"
 #include "wal/walrecord.h"
+#include "wal/walsource.h"
 
 #define WALXACTS_MAX (4u * 1024 * 1024)
 
@@ -73,5 +75,25 @@ const struct walxact *walxacts_get(const struct walxacts *x, size_t i);
 size_t		walxacts_dropped(const struct walxacts *x);
 /* The top-level transaction of xid (itself if not known as a sub), NULL if none. */
 const struct walxact *walxacts_find(struct walxacts *x, uint32_t xid);
+
+/* --since, --until: a window on commit times (TimestampTz) */
+struct walxacts_window {
+	bool		has_since,
+				has_until;
+	int64_t		since,
+				until;
+};
+
+/* Committed in the window (either end open when not given)? */
+bool		walxacts_in_window(const struct walxact *t, const struct walxacts_window *w);
+
+/*
+ * A pass over the WAL of src from in->start to in->end for the
+ * transactions alone (what --since and --until need before the records
+ * are shown).  Findings are dropped: the reading that shows the records
+ * says them.  NULL on out of memory.
+ */
+struct walxacts *walxacts_collect(const struct walsource_info *in, struct walsource *src,
+								  struct diags *ds);
 
 #endif

@@ -98,6 +98,21 @@ walxacts_emit(struct emit *e, const struct walxact *x, struct walnames *names)
 	emit_end(e);
 }
 
+void
+walxacts_emit_all(struct emit *e, struct walxacts *x, struct walnames *names,
+				  const struct walxacts_window *w)
+{
+	size_t		n = walxacts_count(x);
+
+	for (size_t i = 0; i < n; i++)
+	{
+		const struct walxact *t = walxacts_get(x, i);
+
+		if (t->xid != 0 && ((!w->has_since && !w->has_until) || walxacts_in_window(t, w)))
+			walxacts_emit(e, t, names);
+	}
+}
+
 /* days from 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil) */
 static int64_t
 days_from_civil(int64_t y, unsigned m, unsigned d)

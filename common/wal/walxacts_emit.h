@@ -21,6 +21,9 @@
 #include "wal/walxacts.h"
 
 void		walxacts_emit(struct emit *e, const struct walxact *x, struct walnames *names);
+/* Every top-level transaction (in a window when w has an end), by first LSN. */
+void		walxacts_emit_all(struct emit *e, struct walxacts *x, struct walnames *names,
+							  const struct walxacts_window *w);
 /* A timestamp as microseconds since 2000-01-01 UTC (TimestampTz); 0 or -1. */
 int			walxacts_parse_time(const char *s, int64_t *out);
 
