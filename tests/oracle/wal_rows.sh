@@ -20,7 +20,8 @@ TABLES_JQ='[.[] | select(.nspname == "public" and .relkind == "r")
 
 # our new tuples: table, ctid, xid, values
 OURS_JQ='select(.rows != null and .blocks[0].nspname == "public") | .xid as $x | .blocks[0].relname as $t
-	| .rows[] | select(.new != null) | {t: $t, ctid, xid: ($x | tostring), new, src: .new_source}'
+	| .record_type as $rt | .rows[] | select(.new != null)
+	| {t: $t, ctid, xid: ($x | tostring), new, src: .new_source, rt: ($rt | sub("\\+INIT$"; ""))}'
 
 COMPARE_JQ='
 ($tables[0]) as $T
@@ -32,8 +33,11 @@ COMPARE_JQ='
    | $T[$o.t].cols[] as $c | select($v | has($c))
    | {row: "\($o.t)|\($o.ctid)", c: $c, p: ($o.new[$c] | type == "object"),
       d: (($o.new[$c] | type) != "object" and (($o.new[$c] // null) | tostring) != (($v[$c] // null) | tostring)),
+      rt: $o.rt, src: $o.src,
       ex: "\($o.t) \($o.ctid) \($c): \($o.new[$c]) != \($v[$c])"}]
-| {rows: ([.[].row] | unique | length), compared: ([.[] | select(.p | not)] | length),
+| {rows: ([.[].row] | unique | length),
+   bytype: (map({row, k: "\(.rt)/\(.src)"}) | unique | group_by(.k) | map("\(.[0].k) \(length)") | join(", ")),
+   compared: ([.[] | select(.p | not)] | length),
    pointers: ([.[] | select(.p)] | length), diffs: [.[] | select(.d) | .ex]}'
 
 for M in $(majors); do
@@ -59,7 +63,7 @@ for M in $(majors); do
 	p=$(jq '.pointers' "$TMP/cmp.json"); d=$(jq '.diffs | length' "$TMP/cmp.json")
 	notbuilt=$(jq -s '[.[] | select(.rows) | .rows[] | select(.new == null and .new_why != null
 		and (.new_why | startswith("no columns") | not))] | length' "$TMP/rows.jsonl")
-	echo "pg$M: $rows rows still at their ctid, $c fields compared, $d differences, $p TOAST pointers not compared; $notbuilt new tuples not rebuilt (said why)"
+	echo "pg$M: $rows rows still at their ctid, $c fields compared, $d differences, $p TOAST pointers not compared; $notbuilt new tuples not rebuilt (said why); rows by record/source: $(jq -r .bytype "$TMP/cmp.json")"
 	if [ "$rows" -gt 0 ] && [ "$c" -gt 0 ] && [ "$d" -eq 0 ]; then
 		pass "wal_rows pg$M ($c fields of $rows rows)"
 	else
