@@ -186,21 +186,28 @@ report_between(struct state *st, const struct walreader *rd, struct diags *ds)
 }
 
 
-/* -R: T/D/R, or one of NAME's files */
+/*
+ * -R: T/D/R, or one of NAME's relations: by its file now, or by an older
+ * file the WAL named for it (a TRUNCATE's or rewrite's old relfilenode).
+ */
 static bool
-rel_selected(const struct options *o, const struct walblock *b)
+rel_selected(const struct options *o, const struct walblock *b, const struct walname *nm)
 {
 	if (o->rels == NULL)
 		return b->spcoid == o->rel[0] && b->dboid == o->rel[1] && b->relnumber == o->rel[2];
 	for (int i = 0; i < o->nrels; i++)
+	{
 		if (b->relnumber == o->rels[i].relnumber && b->dboid == o->rels[i].db &&
 			b->spcoid == o->rels[i].spc)
 			return true;
+		if (nm->reloid != 0 && nm->reloid == o->rels[i].reloid && b->dboid == o->rels[i].db)
+			return true;
+	}
 	return false;
 }
 
 static bool
-rmgr_matches(const struct options *o, const struct walrec *r)
+rmgr_matches(const struct options *o, const struct walrec *r, const struct walname *names)
 {
 	int			id;
 
@@ -226,7 +233,7 @@ rmgr_matches(const struct options *o, const struct walrec *r)
 
 			if (!b->in_use)
 				continue;
-			if (o->has_rel && !rel_selected(o, b))
+			if (o->has_rel && !rel_selected(o, b, &names[id]))
 				continue;
 			if (o->has_block && b->blkno != o->block)
 				continue;
@@ -341,7 +348,7 @@ per_record(struct state *st, const struct options *o, const struct walrec *rec, 
 		diags_reset(&quiet);
 		walrows_record(st->rs, rec, &st->rows, &quiet);
 	}
-	if (st->names != NULL && !o->stats)
+	if (st->names != NULL && (!o->stats || o->rels != NULL))
 		for (int id = 0; id <= rec->max_block_id; id++)
 			if (rec->blocks[id].in_use)
 				walnames_lookup(st->names, rec->blocks[id].spcoid, rec->blocks[id].dboid,
@@ -388,6 +395,7 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 	st.tli = in->tli ? in->tli : 1;
 	st.damage_json = o->json && !o->stats && !o->quiet && !o->xacts;
 	st.names = names;
+	memset(st.blk_names, 0, sizeof(st.blk_names));
 	st.rs = NULL;
 	st.re = NULL;
 	st.xacts = window;
@@ -429,7 +437,7 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 		}
 		if (names != NULL)
 			walnames_findings(names, false, name_finding, &st);
-		if (!rmgr_matches(o, rec) || !in_window(o, st.xacts, rec))
+		if (!rmgr_matches(o, rec, st.blk_names) || !in_window(o, st.xacts, rec))
 			continue;
 		if (o->xacts)
 			continue;

@@ -273,7 +273,21 @@ walnames_lookup(struct walnames *n, uint32_t spc, uint32_t db, uint32_t rel,
 		return;
 	}
 	if ((l = learnt_of(n, shared ? 0 : db, rel)) == NULL)
+	{
+		/*
+		 * A mapped catalog's file from before a VACUUM FULL of it: initdb
+		 * numbers a catalog's first file with its OID, and file numbers
+		 * below FirstNormalObjectId (16384) are given out by initdb alone.
+		 */
+		if (rel < 16384 && (r = catalog_relation_by_oid(d->c, rel)) != NULL &&
+			r->relfilenode == 0 && r->relisshared == shared)
+		{
+			name_from_rel(d, r, out);
+			out->source = WNS_WAL;
+			out->rel = NULL;
+		}
 		return;
+	}
 	if (l->relname[0] == '\0')
 	{
 		/* a mapped catalog's old file: named by its OID */
@@ -498,6 +512,7 @@ add_rel(struct walnames_rel **out, size_t *cnt, size_t *cap, const struct dbent 
 	p->db = r->relisshared ? 0 : d->dboid;
 	p->relnumber = r->filenumber;
 	p->relkind = r->relkind;
+	p->reloid = r->oid;
 	return 0;
 }
 

@@ -23,7 +23,9 @@
  * heap records (CREATE, TRUNCATE, VACUUM FULL, ALTER ... TYPE write one
  * with the new relfilenode; an update's old row where the page was
  * followed from a full page image) and the relation mapper's updates for
- * mapped catalogs.  Such a name has source "wal"; there are no columns for
+ * mapped catalogs; and a mapped catalog's file numbered with its OID
+ * (below 16384: initdb's, before a VACUUM FULL gave it another) is that
+ * catalog's.  Such a name has source "wal"; there are no columns for
  * it (pg_attribute's rows of a dropped relation are gone).  Everything
  * returned lives until walnames_close().
  */
@@ -88,6 +90,7 @@ struct walnames_rel {
 	uint32_t	db;				/* 0 for a shared catalog */
 	uint32_t	relnumber;		/* the file number */
 	char		relkind;		/* pg_class.relkind */
+	uint32_t	reloid;			/* pg_class.oid: older files the WAL names match too */
 };
 /*
  * The files of relation spec (schema.table, a name, an OID) in the

@@ -59,6 +59,18 @@ for M in $(majors); do
 	set -- $res
 	echo "pg$M forensic: $1 block references with their file in pg_class, $2 wrong"
 	if [ "$1" -gt 0 ] && [ "$2" -eq 0 ]; then pass "wal_forensic pg$M: names ($1)"; else fail "wal_forensic pg$M" "names: $res"; fi
+	# files the catalog no longer has (truncated, rewritten, dropped; pg_class
+	# itself before VACUUM FULL), named from the WAL: any name class_history
+	# gives that file (a rename gives two)
+	oracle_cat "$ORA/class_history.jsonl" | jq -r 'select(.file != null) | (.file | split("/")) as $p
+		| (if $p[0] == "global" then "0/\($p[1])" else "\($p[-2])/\($p[-1])" end) + "\t\(.nspname).\(.relname)"' |
+		sort -u >"$TMP/th.tsv"
+	res=$(awk -F'\t' 'FILENAME == ARGV[1] { cur[$1] = 1; next } FILENAME == ARGV[2] { h[$1] = h[$1] "|" $2 "|"; next }
+		!($1 in cur) && ($1 in h) { n++; if ($3 == "") un++; else if (index(h[$1], "|" $2 "." $3 "|") == 0) wrong++; else ok++ }
+		END { printf "%d %d %d %d\n", n, ok, wrong, un }' "$TMP/tn.tsv" "$TMP/th.tsv" "$TMP/on.tsv")
+	set -- $res
+	echo "pg$M forensic: $1 block references to files the catalog no longer has: $2 named as pg_class once named them, $3 wrong, $4 unnamed"
+	if [ "$1" -gt 0 ] && [ "$3" -eq 0 ]; then pass "wal_forensic pg$M: names of old files ($2 of $1)"; else fail "wal_forensic pg$M" "old files: $res"; fi
 
 	# old rows against deleted.jsonl
 	jq -c 'select(.rows != null) | .blocks[0] as $b | .rows[] | select(.old != null)
