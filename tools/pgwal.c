@@ -73,6 +73,7 @@ struct options {
 	int			nrels;
 	bool		names;			/* --names: names in the text too */
 	bool		decode_rows;	/* --decode-rows */
+	bool		decode_images;	/* --decode-rows=images: the rows of page images too */
 	bool		xacts;			/* --xacts */
 	struct walxacts_window window;	/* --since, --until */
 };
@@ -110,7 +111,8 @@ usage(void)
 		   "  -w, --fullpage       only records with full page images\n"
 		   "  -x, --xid=XID        only records of transaction XID\n"
 		   "  -z, --stats[=record] statistics instead of records (per record type with =record)\n"
-		   "      --decode-rows    the rows of heap records, by column (with -D)\n"
+		   "      --decode-rows[=images]  the rows of heap records, by column (with -D);\n"
+		   "                       =images: of heap page images too\n"
 		   "      --fpi-verify     check that every full page image restores to a valid page\n"
 		   "      --names          with -D, the names in the text too\n"
 		   "      --since=TIME     only records of transactions committed at or after TIME\n"
@@ -158,6 +160,7 @@ struct state {
 	struct walrows_emitter *re;	/* --decode-rows */
 	const struct walrec *rec;	/* the record rows_extra() shows */
 	struct walxacts *xacts;		/* --xacts, --since, --until */
+	bool		images;			/* --decode-rows=images */
 	uint32_t	tli;			/* of the last record read: names a damage's segment */
 	bool		damage_json;	/* damage as objects of the stream (--json, records) */
 };
@@ -307,7 +310,10 @@ rows_extra(void *arg, struct emit *e)
 {
 	struct state *st = arg;
 
-	walrows_emit(st->re, e, st->rec, &st->rows);
+	if (st->rows.n > 0)
+		walrows_emit(st->re, e, st->rec, &st->rows);
+	if (st->images)
+		walrows_emit_images(st->re, e, st->rec);
 }
 
 /* Findings of the catalog: file and diag as any finding. */
@@ -398,6 +404,7 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 	memset(st.blk_names, 0, sizeof(st.blk_names));
 	st.rs = NULL;
 	st.re = NULL;
+	st.images = o->decode_images;
 	st.xacts = window;
 	if (names != NULL || o->decode_rows)
 		st.rs = walrows_create(names, o->decode_rows ? 2048 : 0);
@@ -450,7 +457,7 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 			walstats_add(&stats, rec, raw.end_lsn);
 		else if (!o->quiet)
 		{
-			if (st.re != NULL && st.rows.n > 0)
+			if (st.re != NULL && (st.rows.n > 0 || (o->decode_images && walrows_has_heap_image(rec))))
 			{
 				st.rec = rec;
 				walrender_extra(st.wr, rows_extra, &st);
@@ -510,7 +517,7 @@ main(int argc, char **argv)
 		{"pgdata", required_argument, NULL, 'D'},
 		{"dbname", required_argument, NULL, 'd'},
 		{"names", no_argument, NULL, 1002},
-		{"decode-rows", no_argument, NULL, 1003},
+		{"decode-rows", optional_argument, NULL, 1003},
 		{"xacts", no_argument, NULL, 1004},
 		{"since", required_argument, NULL, 1005},
 		{"until", required_argument, NULL, 1006},
@@ -654,6 +661,9 @@ main(int argc, char **argv)
 				break;
 			case 1003:
 				o.decode_rows = true;
+				if (optarg != NULL && strcmp(optarg, "images") != 0)
+					cli_usage_error("invalid value \"%s\" for option --decode-rows (images)", optarg);
+				o.decode_images = optarg != NULL;
 				break;
 			case 1004:
 				o.xacts = true;

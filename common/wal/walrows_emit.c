@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "heap/heappage.h"
 #include "heap/varlena.h"
+#include "wal/walimage.h"
 #include "types/datum.h"
 #include "types/datum_emit.h"
 #include "wal/walrows_emit.h"
@@ -18,6 +20,7 @@ struct walrows_emitter {
 				quote;
 	struct attr_value *vals;
 	int			nvals;
+	uint8_t		page[WAL_BLCKSZ];	/* an image restored */
 };
 
 struct walrows_emitter *
@@ -182,4 +185,75 @@ walrows_emit(struct walrows_emitter *re, struct emit *e, const struct walrec *r,
 		emit_obj_end(e);
 	}
 	emit_arr_end(e);
+}
+
+bool
+walrows_has_heap_image(const struct walrec *r)
+{
+	for (int id = 0; id <= r->max_block_id; id++)
+		if (r->blocks[id].in_use && r->blocks[id].has_image && r->blocks[id].fork == 0)
+			return true;
+	return false;
+}
+
+void
+walrows_emit_images(struct walrows_emitter *re, struct emit *e, const struct walrec *r)
+{
+	bool		open = false;
+
+	for (int id = 0; id <= r->max_block_id; id++)
+	{
+		const struct walblock *b = &r->blocks[id];
+		const struct tupdesc *td = NULL;
+		struct toast_store *ts = NULL;
+		struct page_header h;
+		struct walname nm;
+		struct diags ds;
+		unsigned	n;
+
+		if (!b->in_use || !b->has_image || b->fork != 0)
+			continue;
+		diags_reset(&ds);
+		if (wal_restore_image(b, re->page, &ds) != 0)
+			continue;
+		page_header_decode(re->page, &h);
+		/* a heap page: no special space */
+		if (page_is_new(&h) || h.special != WAL_BLCKSZ || h.lower < 24 || h.lower > h.upper)
+			continue;
+		if (re->names != NULL)
+		{
+			walnames_lookup(re->names, b->spcoid, b->dboid, b->relnumber, &nm);
+			walnames_columns(re->names, &nm, &td, &ts);
+		}
+		if (!open)
+		{
+			emit_arr_begin(e, "image_rows", 0);
+			open = true;
+		}
+		n = page_item_count(&h);
+		for (unsigned i = 1; i <= n; i++)
+		{
+			struct heap_item it;
+			struct walrow_tuple t;
+
+			heappage_item(re->page, i, &it);
+			if (it.id.flags != LP_NORMAL || !it.has_tuple || it.t.status != HT_OK)
+				continue;
+			memset(&t, 0, sizeof(t));
+			t.blkno = b->blkno;
+			t.offnum = (uint16_t) i;
+			t.tup = it.t.raw;
+			t.len = it.t.len;
+			t.source = WRS_IMAGE;
+			emit_obj_begin(e, NULL, 0);
+			emit_uint(e, "block_id", (unsigned) id, EF_NOTEXT);
+			emit_ctid(e, "ctid", b->blkno, (uint16_t) i);
+			emit_uint(e, "t_xmin", it.t.xmin, 0);
+			emit_uint(e, "t_xmax", it.t.xmax, 0);
+			values(re, e, "values", "why", &t, td, ts);
+			emit_obj_end(e);
+		}
+	}
+	if (open)
+		emit_arr_end(e);
 }

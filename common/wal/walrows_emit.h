@@ -20,6 +20,8 @@
 #ifndef PGOD_WALROWS_EMIT_H
 #define PGOD_WALROWS_EMIT_H
 
+#include <stdbool.h>
+
 #include "cluster/version.h"
 #include "out/emit.h"
 #include "wal/walnames.h"
@@ -32,5 +34,16 @@ struct walrows_emitter *walrows_emitter_create(struct walnames *names,
 void		walrows_emitter_free(struct walrows_emitter *re);
 void		walrows_emit(struct walrows_emitter *re, struct emit *e, const struct walrec *r,
 						 const struct walrows *rows);
+
+/*
+ * --decode-rows=images: the rows of every full page image of a heap page
+ * (main fork) in the record, as "image_rows": [{block_id, ctid, t_xmin,
+ * t_xmax, values}], every normal line pointer's tuple as the page held it
+ * then (dead or alive: the image does not say which xids committed).
+ * Nothing when the record has no such image.  An image that does not
+ * restore is left out (--fpi-verify says why).
+ */
+bool		walrows_has_heap_image(const struct walrec *r);
+void		walrows_emit_images(struct walrows_emitter *re, struct emit *e, const struct walrec *r);
 
 #endif
