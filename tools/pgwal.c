@@ -127,29 +127,6 @@ usage(void)
 	exit(EXIT_CLEAN);
 }
 
-/* "X/Y" as PostgreSQL parses an LSN. */
-static int
-parse_lsn(const char *s, uint64_t *out)
-{
-	unsigned int hi,
-				lo;
-	int			n = 0;
-
-	if (sscanf(s, "%X/%X%n", &hi, &lo, &n) != 2 || s[n] != '\0')
-		return -1;
-	*out = ((uint64_t) hi << 32) | lo;
-	return 0;
-}
-
-
-static const char *
-base_name(const char *p)
-{
-	const char *s = strrchr(p, '/');
-
-	return s ? s + 1 : p;
-}
-
 struct state {
 	struct emit *e;
 	struct walrender *wr;
@@ -249,35 +226,6 @@ rmgr_matches(const struct options *o, const struct walrec *r, const struct walna
 	return true;
 }
 
-static int
-parse_rmgr_list(struct options *o, const char *arg)
-{
-	char	   *copy = strdup(arg),
-			   *tok,
-			   *save = NULL;
-	int			ok = 0;
-
-	if (copy == NULL)
-		return -1;
-	for (tok = strtok_r(copy, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save))
-	{
-		int			i;
-		bool		found = false;
-
-		for (i = 0; i < RMGR_COUNT; i++)
-			if (strcasecmp(tok, rmgr_name((uint8_t) i)) == 0)
-			{
-				o->rmgr_filter[i] = true;
-				found = true;
-			}
-		if (!found)
-			ok = -1;
-	}
-	free(copy);
-	o->has_rmgr_filter = true;
-	return ok;
-}
-
 static void
 list_rmgrs(void)
 {
@@ -286,22 +234,6 @@ list_rmgrs(void)
 	for (i = 0; i < RMGR_COUNT; i++)
 		printf("%s\n", rmgr_name((uint8_t) i));
 	exit(EXIT_CLEAN);
-}
-
-/* -s/-e: an LSN, or a segment name meaning its first byte (or, for -e, its end) */
-static int
-parse_position(const char *s, uint64_t *lsn, bool *is_seg, char **segname)
-{
-	*is_seg = false;
-	if (parse_lsn(s, lsn) == 0)
-		return 0;
-	if (wal_looks_like_segment(base_name(s)))
-	{
-		*is_seg = true;
-		*segname = strdup(base_name(s));
-		return 0;
-	}
-	return -1;
 }
 
 /* walrender's extra fields: the record's rows */
@@ -559,7 +491,7 @@ main(int argc, char **argv)
 				o.block = (uint32_t) v;
 				break;
 			case 'e':
-				if (parse_position(optarg, &o.end, &end_is_seg, &end_seg) != 0)
+				if (wal_parse_position(optarg, &o.end, &end_is_seg, &end_seg) != 0)
 					cli_usage_error("invalid WAL location \"%s\"", optarg);
 				o.has_end = true;
 				break;
@@ -594,7 +526,8 @@ main(int argc, char **argv)
 			case 'r':
 				if (strcmp(optarg, "list") == 0)
 					list_rmgrs();
-				if (parse_rmgr_list(&o, optarg) != 0)
+				o.has_rmgr_filter = true;
+				if (rmgr_parse_list(optarg, o.rmgr_filter) != 0)
 					cli_usage_error("unknown resource manager in \"%s\" (-r list shows them)", optarg);
 				break;
 			case 'R':
@@ -616,7 +549,7 @@ main(int argc, char **argv)
 				}
 				break;
 			case 's':
-				if (parse_position(optarg, &o.start, &start_is_seg, &start_seg) != 0)
+				if (wal_parse_position(optarg, &o.start, &start_is_seg, &start_seg) != 0)
 					cli_usage_error("invalid WAL location \"%s\"", optarg);
 				o.has_start = true;
 				break;

@@ -48,6 +48,11 @@ enum rmgr_style {
 };
 
 const char *rmgr_name(uint8_t rmid);
+/*
+ * -r's list: comma-separated rmgr names, any case, each setting
+ * filter[id]; -1 if one is not a name (the others are still set).
+ */
+int			rmgr_parse_list(const char *arg, bool filter[RMGR_COUNT]);
 const char *rmgr_identify(int major, uint8_t rmid, uint8_t info);
 bool		rmgr_desc(struct strbuf *sb, int major, enum rmgr_style style,
 					  const struct walrec *r);
