@@ -24,12 +24,19 @@
 #include "out/cli.h"
 #include "out/emit.h"
 #include "rmgrdesc/rmgrdesc.h"
+#include "wal/walfpi.h"
+#include "wal/walheap.h"
 #include "wal/walimage.h"
+#include "wal/walnames.h"
 #include "wal/walreader.h"
 #include "wal/walrecord.h"
 #include "wal/walrender.h"
+#include "wal/walrows.h"
+#include "wal/walrows_emit.h"
 #include "wal/walsource.h"
 #include "wal/walstats.h"
+#include "wal/walxacts.h"
+#include "wal/walxacts_emit.h"
 
 struct options {
 	bool		json;
@@ -58,6 +65,17 @@ struct options {
 	int			fork;			/* -1 = any */
 	const char *save_fullpage;	/* --save-fullpage: directory for the page images */
 	bool		fpi_verify;		/* --fpi-verify: check each restored image's header */
+	const char *pgdata;			/* -D: the catalog that names relations */
+	const char *dbname;			/* -d: the database of -R NAME */
+	const char *relname;		/* -R NAME (with -D) */
+	bool		with_indexes;	/* --with-indexes */
+	struct walnames_rel *rels;	/* -R NAME: the files selected */
+	int			nrels;
+	bool		names;			/* --names: names in the text too */
+	bool		decode_rows;	/* --decode-rows */
+	bool		decode_images;	/* --decode-rows=images: the rows of page images too */
+	bool		xacts;			/* --xacts */
+	struct walxacts_window window;	/* --since, --until */
 };
 
 static void usage(void) __attribute__((noreturn));
@@ -75,6 +93,8 @@ usage(void)
 		   "Options:\n"
 		   "  -b, --bkp-details    print details of block references\n"
 		   "  -B, --block=N        only records touching block N (with --relation)\n"
+		   "  -d, --dbname=DB      the database of -R NAME (a name or an OID)\n"
+		   "  -D, --pgdata=DIR     name relations from DIR's catalog (JSON: datname, nspname, relname)\n"
 		   "  -e, --end=LSN        stop reading at LSN (or at the end of segment NAME)\n"
 		   "  -F, --fork=FORK      only records touching fork main, fsm, vm or init\n"
 		   "  -j, --json           JSON Lines: one object per record\n"
@@ -84,13 +104,21 @@ usage(void)
 		   "  -P, --pg-version=N   read a WAL whose page magic is unknown as PostgreSQL N's\n"
 		   "  -q, --quiet          print no records, only diagnostics\n"
 		   "  -r, --rmgr=RMGR      only records of RMGR (repeatable, or a comma list)\n"
-		   "  -R, --relation=T/D/R only records touching relation T/D/R\n"
+		   "  -R, --relation=REL   only records touching relation T/D/R, or (with -D) the table\n"
+		   "                       [SCHEMA.]NAME and its TOAST table\n"
 		   "  -s, --start=LSN      start at the first record at or after LSN (or segment NAME)\n"
 		   "  -t, --timeline=TLI   timeline of the segments to read\n"
 		   "  -w, --fullpage       only records with full page images\n"
 		   "  -x, --xid=XID        only records of transaction XID\n"
 		   "  -z, --stats[=record] statistics instead of records (per record type with =record)\n"
+		   "      --decode-rows[=images]  the rows of heap records, by column (with -D);\n"
+		   "                       =images: of heap page images too\n"
 		   "      --fpi-verify     check that every full page image restores to a valid page\n"
+		   "      --names          with -D, the names in the text too\n"
+		   "      --since=TIME     only records of transactions committed at or after TIME\n"
+		   "      --until=TIME     only records of transactions committed at or before TIME\n"
+		   "      --with-indexes   -R NAME selects the table's indexes too\n"
+		   "      --xacts          one line per transaction instead of records\n"
 		   "      --save-fullpage=DIR  write every full page image, restored, into DIR\n"
 		   "  -V, --version        print the version and exit\n"
 		   "  -h, --help           print this help and exit\n\n"
@@ -99,32 +127,17 @@ usage(void)
 	exit(EXIT_CLEAN);
 }
 
-/* "X/Y" as PostgreSQL parses an LSN. */
-static int
-parse_lsn(const char *s, uint64_t *out)
-{
-	unsigned int hi,
-				lo;
-	int			n = 0;
-
-	if (sscanf(s, "%X/%X%n", &hi, &lo, &n) != 2 || s[n] != '\0')
-		return -1;
-	*out = ((uint64_t) hi << 32) | lo;
-	return 0;
-}
-
-
-static const char *
-base_name(const char *p)
-{
-	const char *s = strrchr(p, '/');
-
-	return s ? s + 1 : p;
-}
-
 struct state {
 	struct emit *e;
 	struct walrender *wr;
+	struct walnames *names;		/* -D, or NULL */
+	struct walname blk_names[WAL_MAX_BLOCK_ID + 1];
+	struct walrows_state *rs;	/* -D or --decode-rows: rows and learnt names */
+	struct walrows rows;
+	struct walrows_emitter *re;	/* --decode-rows */
+	const struct walrec *rec;	/* the record rows_extra() shows */
+	struct walxacts *xacts;		/* --xacts, --since, --until */
+	bool		images;			/* --decode-rows=images */
 	uint32_t	tli;			/* of the last record read: names a damage's segment */
 	bool		damage_json;	/* damage as objects of the stream (--json, records) */
 };
@@ -153,8 +166,28 @@ report_between(struct state *st, const struct walreader *rd, struct diags *ds)
 }
 
 
+/*
+ * -R: T/D/R, or one of NAME's relations: by its file now, or by an older
+ * file the WAL named for it (a TRUNCATE's or rewrite's old relfilenode).
+ */
 static bool
-rmgr_matches(const struct options *o, const struct walrec *r)
+rel_selected(const struct options *o, const struct walblock *b, const struct walname *nm)
+{
+	if (o->rels == NULL)
+		return b->spcoid == o->rel[0] && b->dboid == o->rel[1] && b->relnumber == o->rel[2];
+	for (int i = 0; i < o->nrels; i++)
+	{
+		if (b->relnumber == o->rels[i].relnumber && b->dboid == o->rels[i].db &&
+			b->spcoid == o->rels[i].spc)
+			return true;
+		if (nm->reloid != 0 && nm->reloid == o->rels[i].reloid && b->dboid == o->rels[i].db)
+			return true;
+	}
+	return false;
+}
+
+static bool
+rmgr_matches(const struct options *o, const struct walrec *r, const struct walname *names)
 {
 	int			id;
 
@@ -180,8 +213,7 @@ rmgr_matches(const struct options *o, const struct walrec *r)
 
 			if (!b->in_use)
 				continue;
-			if (o->has_rel && (b->spcoid != o->rel[0] || b->dboid != o->rel[1] ||
-							   b->relnumber != o->rel[2]))
+			if (o->has_rel && !rel_selected(o, b, &names[id]))
 				continue;
 			if (o->has_block && b->blkno != o->block)
 				continue;
@@ -194,35 +226,6 @@ rmgr_matches(const struct options *o, const struct walrec *r)
 	return true;
 }
 
-static int
-parse_rmgr_list(struct options *o, const char *arg)
-{
-	char	   *copy = strdup(arg),
-			   *tok,
-			   *save = NULL;
-	int			ok = 0;
-
-	if (copy == NULL)
-		return -1;
-	for (tok = strtok_r(copy, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save))
-	{
-		int			i;
-		bool		found = false;
-
-		for (i = 0; i < RMGR_COUNT; i++)
-			if (strcasecmp(tok, rmgr_name((uint8_t) i)) == 0)
-			{
-				o->rmgr_filter[i] = true;
-				found = true;
-			}
-		if (!found)
-			ok = -1;
-	}
-	free(copy);
-	o->has_rmgr_filter = true;
-	return ok;
-}
-
 static void
 list_rmgrs(void)
 {
@@ -233,123 +236,75 @@ list_rmgrs(void)
 	exit(EXIT_CLEAN);
 }
 
-/* -s/-e: an LSN, or a segment name meaning its first byte (or, for -e, its end) */
-static int
-parse_position(const char *s, uint64_t *lsn, bool *is_seg, char **segname)
+/* walrender's extra fields: the record's rows */
+static void
+rows_extra(void *arg, struct emit *e)
 {
-	*is_seg = false;
-	if (parse_lsn(s, lsn) == 0)
-		return 0;
-	if (wal_looks_like_segment(base_name(s)))
-	{
-		*is_seg = true;
-		*segname = strdup(base_name(s));
-		return 0;
-	}
-	return -1;
+	struct state *st = arg;
+
+	if (st->rows.n > 0)
+		walrows_emit(st->re, e, st->rec, &st->rows);
+	if (st->images)
+		walrows_emit_images(st->re, e, st->rec);
 }
 
-/*
- * --save-fullpage: each full page image of the record, restored, as
- * DIR/TLI-LSNHI-LSNLO.SPC.DB.REL.BLK_FORK (pg_waldump's names).  A file
- * that cannot be written is an I/O error (2); an image that cannot be
- * restored is damage.
- */
+/* Findings of the catalog: file and diag as any finding. */
 static void
-save_fullpages(const char *dir, const struct walrec_raw *raw, const struct walrec *r,
-			   struct diags *ds)
+name_finding(void *arg, const char *file, const struct diag *d)
 {
-	uint8_t		page[WAL_BLCKSZ];
-	int			id;
+	struct state *st = arg;
+	struct diags one;
 
-	for (id = 0; id <= r->max_block_id; id++)
-	{
-		const struct walblock *b = &r->blocks[id];
-		char		path[4096];
-		FILE	   *f;
-		bool		ok;
-
-		if (!b->in_use || !b->has_image)
-			continue;
-		if (wal_restore_image(b, page, ds) != 0)
-		{
-			struct diag *d = ds->n > 0 ? &ds->d[ds->n - 1] : NULL;
-
-			if (d != NULL)
-			{
-				d->lsn = raw->lsn;
-				d->has_lsn = 1;
-			}
-			continue;
-		}
-		snprintf(path, sizeof(path), "%s/%08X-%08X-%08X.%u.%u.%u.%u_%s", dir,
-				 raw->tli, (unsigned) (raw->lsn >> 32), (unsigned) raw->lsn,
-				 b->spcoid, b->dboid, b->relnumber, b->blkno,
-				 b->fork < 4 ? wal_fork_names[b->fork] : "unknown");
-		f = fopen(path, "wb");
-		if (f == NULL)
-		{
-			diag_add(ds, D_OPEN_FAILED, "cannot write %s: %s", path, strerror(errno));
-			continue;
-		}
-		ok = fwrite(page, sizeof(page), 1, f) == 1;
-		if (fclose(f) != 0)
-			ok = false;
-		if (!ok)
-			diag_add(ds, D_OPEN_FAILED, "cannot write %s: %s", path, strerror(errno));
-	}
+	diags_reset(&one);
+	one.d[0] = *d;
+	one.n = 1;
+	one.worst = diag_severity_of(d->code);
+	cli_report(st->e, file, &one);
 }
 
-/*
- * --fpi-verify: each full page image of the record, restored, held to the
- * page header rules (PageIsVerifiedExtended without the checksum: an
- * image's pd_checksum is stale by design, PostgreSQL sets it when it
- * writes the page out).  A new page (pd_upper 0) must be all zeros.  Each
- * finding is said at the block, the record's LSN and the block reference.
- */
-static void
-verify_fullpages(const struct walrec_raw *raw, const struct walrec *r, struct diags *ds)
+/* --since/--until: the record's transaction committed in the window? */
+static bool
+in_window(const struct options *o, struct walxacts *x, const struct walrec *r)
 {
-	static struct diags found;	/* large: not on the stack */
-	uint8_t		page[WAL_BLCKSZ];
-	int			id,
-				i;
+	const struct walxact *t;
 
-	for (id = 0; id <= r->max_block_id; id++)
+	if (!o->window.has_since && !o->window.has_until)
+		return true;
+	return r->xid != 0 && (t = walxacts_find(x, r->xid)) != NULL &&
+		walxacts_in_window(t, &o->window);
+}
+
+/* What -D, --decode-rows and --xacts do with every record, before the filters. */
+static void
+per_record(struct state *st, const struct options *o, const struct walrec *rec, struct diags *ds)
+{
+	struct diags quiet;
+
+	if (st->rs != NULL)
 	{
-		const struct walblock *b = &r->blocks[id];
-
-		if (!b->in_use || !b->has_image)
-			continue;
-		diags_reset(&found);
-		wal_verify_image(b, page, &found);
-		for (i = 0; i < found.n; i++)
-		{
-			struct diag *d = diag_add_block(ds, found.d[i].code, b->blkno,
-											"full page image of blkref #%d, rel %u/%u/%u fork %s blk %u: %s",
-											id, b->spcoid, b->dboid, b->relnumber,
-											b->fork < 4 ? wal_fork_names[b->fork] : "?",
-											b->blkno, found.d[i].detail);
-
-			if (d != NULL)
-			{
-				d->lsn = raw->lsn;
-				d->has_lsn = 1;
-			}
-		}
+		/* an image that does not restore is --fpi-verify's business */
+		diags_reset(&quiet);
+		walrows_record(st->rs, rec, &st->rows, &quiet);
 	}
+	if (st->names != NULL && (!o->stats || o->rels != NULL))
+		for (int id = 0; id <= rec->max_block_id; id++)
+			if (rec->blocks[id].in_use)
+				walnames_lookup(st->names, rec->blocks[id].spcoid, rec->blocks[id].dboid,
+								rec->blocks[id].relnumber, &st->blk_names[id]);
+	(void) ds;
 }
 
 /* Read, filter and print; the exit status. */
 static int
 run(const struct options *o, struct walsource *src, const struct walsource_info *in,
-	struct diags *ds)
+	struct walnames *names, struct walxacts *window, struct diags *ds)
 {
 	struct state st;
 	struct walreader_config cfg;
 	struct walreader *rd;
 	struct walrec_raw raw;
 	struct walrec *rec;
+	struct walheap *heap;		/* --xacts: the record's rows, counted */
 	struct walstats stats;
 	enum walreader_result res;
 	long		shown = 0;
@@ -366,7 +321,8 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 	cfg.arg = src;
 	rd = walreader_create(&cfg);
 	rec = malloc(sizeof(*rec));
-	if (rd == NULL || rec == NULL)
+	heap = malloc(sizeof(*heap));
+	if (rd == NULL || rec == NULL || heap == NULL)
 		return EXIT_TROUBLE;
 	walreader_seek(rd, in->start);
 
@@ -375,7 +331,23 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 	if (st.wr == NULL)
 		return EXIT_TROUBLE;
 	st.tli = in->tli ? in->tli : 1;
-	st.damage_json = o->json && !o->stats && !o->quiet;
+	st.damage_json = o->json && !o->stats && !o->quiet && !o->xacts;
+	st.names = names;
+	memset(st.blk_names, 0, sizeof(st.blk_names));
+	st.rs = NULL;
+	st.re = NULL;
+	st.images = o->decode_images;
+	st.xacts = window;
+	if (names != NULL || o->decode_rows)
+		st.rs = walrows_create(names, o->decode_rows ? 2048 : 0);
+	if (o->decode_rows)
+		st.re = walrows_emitter_create(names, in->prof);
+	if (names != NULL && !o->stats)
+		walrender_names(st.wr, st.blk_names, o->names);
+	if (o->xacts && st.xacts == NULL)
+		st.xacts = walxacts_create(in->prof->major);
+	if ((names != NULL || o->decode_rows) && st.rs == NULL)
+		return EXIT_TROUBLE;
 	walstats_init(&stats, in->prof->major);
 
 	while ((res = walreader_next(rd, &raw, ds)) != WR_END)
@@ -396,17 +368,34 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 			report_between(&st, rd, ds);
 			continue;
 		}
-		if (!rmgr_matches(o, rec))
+		per_record(&st, o, rec, ds);
+		if (o->xacts && window == NULL)
+		{
+			walheap_decode(rec, heap);
+			walxacts_add(st.xacts, rec, heap);
+		}
+		if (names != NULL)
+			walnames_findings(names, false, name_finding, &st);
+		if (!rmgr_matches(o, rec, st.blk_names) || !in_window(o, st.xacts, rec))
+			continue;
+		if (o->xacts)
 			continue;
 		/* the images first: what they show goes into the record's object */
 		if (o->save_fullpage != NULL)
-			save_fullpages(o->save_fullpage, &raw, rec, ds);
+			walfpi_save(o->save_fullpage, &raw, rec, ds);
 		if (o->fpi_verify)
-			verify_fullpages(&raw, rec, ds);
+			walfpi_verify(&raw, rec, ds);
 		if (o->stats)
 			walstats_add(&stats, rec, raw.end_lsn);
 		else if (!o->quiet)
+		{
+			if (st.re != NULL && (st.rows.n > 0 || (o->decode_images && walrows_has_heap_image(rec))))
+			{
+				st.rec = rec;
+				walrender_extra(st.wr, rows_extra, &st);
+			}
 			walrender_record(st.wr, &raw, rec, ds);
+		}
 		if (ds->n > 0 || ds->dropped > 0)
 			cli_report(st.e, NULL, ds);
 		shown++;
@@ -418,36 +407,20 @@ run(const struct options *o, struct walsource *src, const struct walsource_info 
 		report_between(&st, rd, ds);
 	if (o->stats)
 		walstats_emit(&stats, st.e, o->stats == 2);
+	if (o->xacts && !o->quiet)
+		walxacts_emit_all(st.e, st.xacts, names, &o->window);
 	cli_report(st.e, NULL, ds);
+	if (names != NULL)
+		walnames_findings(names, true, name_finding, &st);
 	walreader_free(rd);
 	walrender_free(st.wr);
+	walrows_free(st.rs);
+	walrows_emitter_free(st.re);
+	if (st.xacts != window)
+		walxacts_free(st.xacts);
 	free(rec);
+	free(heap);
 	return cli_finish(st.e);
-}
-
-/* mkdir -p: each missing component of path, as pg_mkdir_p does. */
-static int
-mkdir_p(const char *path)
-{
-	char		buf[4096];
-	size_t		n = strlen(path);
-
-	if (n == 0 || n >= sizeof(buf))
-	{
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	memcpy(buf, path, n + 1);
-	for (size_t i = 1; i <= n; i++)
-	{
-		if (buf[i] != '/' && buf[i] != '\0')
-			continue;
-		buf[i] = '\0';
-		if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-			return -1;
-		buf[i] = i < n ? '/' : '\0';
-	}
-	return 0;
 }
 
 int
@@ -473,6 +446,14 @@ main(int argc, char **argv)
 		{"stats", optional_argument, NULL, 'z'},
 		{"save-fullpage", required_argument, NULL, 1000},
 		{"fpi-verify", no_argument, NULL, 1001},
+		{"pgdata", required_argument, NULL, 'D'},
+		{"dbname", required_argument, NULL, 'd'},
+		{"names", no_argument, NULL, 1002},
+		{"decode-rows", optional_argument, NULL, 1003},
+		{"xacts", no_argument, NULL, 1004},
+		{"since", required_argument, NULL, 1005},
+		{"until", required_argument, NULL, 1006},
+		{"with-indexes", no_argument, NULL, 1007},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}
@@ -490,11 +471,13 @@ main(int argc, char **argv)
 			   *end_seg = NULL;
 	bool		start_is_seg = false,
 				end_is_seg = false;
+	struct walnames *names = NULL;
+	struct walxacts *window = NULL;
 
 	memset(&o, 0, sizeof(o));
 	o.fork = -1;
 	cli_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "bB:e:F:jkn:p:P:qr:R:s:t:wx:z::Vh", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "bB:d:D:e:F:jkn:p:P:qr:R:s:t:wx:z::Vh", longopts, NULL)) != -1)
 	{
 		switch (c)
 		{
@@ -508,7 +491,7 @@ main(int argc, char **argv)
 				o.block = (uint32_t) v;
 				break;
 			case 'e':
-				if (parse_position(optarg, &o.end, &end_is_seg, &end_seg) != 0)
+				if (wal_parse_position(optarg, &o.end, &end_is_seg, &end_seg) != 0)
 					cli_usage_error("invalid WAL location \"%s\"", optarg);
 				o.has_end = true;
 				break;
@@ -543,7 +526,8 @@ main(int argc, char **argv)
 			case 'r':
 				if (strcmp(optarg, "list") == 0)
 					list_rmgrs();
-				if (parse_rmgr_list(&o, optarg) != 0)
+				o.has_rmgr_filter = true;
+				if (rmgr_parse_list(optarg, o.rmgr_filter) != 0)
 					cli_usage_error("unknown resource manager in \"%s\" (-r list shows them)", optarg);
 				break;
 			case 'R':
@@ -553,16 +537,19 @@ main(int argc, char **argv)
 								cc;
 					int			n = 0;
 
-					if (sscanf(optarg, "%u/%u/%u%n", &a, &b, &cc, &n) != 3 || optarg[n] != '\0')
-						cli_usage_error("invalid relation specification \"%s\" (expected T/D/R)", optarg);
 					o.has_rel = true;
+					if (sscanf(optarg, "%u/%u/%u%n", &a, &b, &cc, &n) != 3 || optarg[n] != '\0')
+					{
+						o.relname = optarg;		/* a name: resolved with -D */
+						break;
+					}
 					o.rel[0] = a;
 					o.rel[1] = b;
 					o.rel[2] = cc;
 				}
 				break;
 			case 's':
-				if (parse_position(optarg, &o.start, &start_is_seg, &start_seg) != 0)
+				if (wal_parse_position(optarg, &o.start, &start_is_seg, &start_seg) != 0)
 					cli_usage_error("invalid WAL location \"%s\"", optarg);
 				o.has_start = true;
 				break;
@@ -596,6 +583,36 @@ main(int argc, char **argv)
 			case 1001:
 				o.fpi_verify = true;
 				break;
+			case 'D':
+				o.pgdata = optarg;
+				break;
+			case 'd':
+				o.dbname = optarg;
+				break;
+			case 1002:
+				o.names = true;
+				break;
+			case 1003:
+				o.decode_rows = true;
+				if (optarg != NULL && strcmp(optarg, "images") != 0)
+					cli_usage_error("invalid value \"%s\" for option --decode-rows (images)", optarg);
+				o.decode_images = optarg != NULL;
+				break;
+			case 1004:
+				o.xacts = true;
+				break;
+			case 1005:
+			case 1006:
+				if (walxacts_parse_time(optarg, c == 1005 ? &o.window.since : &o.window.until) != 0)
+					cli_usage_error("invalid timestamp \"%s\" (YYYY-MM-DD HH:MM[:SS] UTC)", optarg);
+				if (c == 1005)
+					o.window.has_since = true;
+				else
+					o.window.has_until = true;
+				break;
+			case 1007:
+				o.with_indexes = true;
+				break;
 			case 'V':
 				cli_print_version();
 			case 'h':
@@ -606,11 +623,18 @@ main(int argc, char **argv)
 	}
 	if (o.has_block && !o.has_rel)
 		cli_usage_error("option -B/--block requires option -R/--relation");
+	if (o.relname != NULL && o.pgdata == NULL)
+		cli_usage_error("invalid relation specification \"%s\" (expected T/D/R, or a name with -D)",
+						o.relname);
+	if ((o.names || o.decode_rows || o.with_indexes || o.dbname != NULL) && o.pgdata == NULL)
+		cli_usage_error("--names, --decode-rows, --with-indexes and -d need -D DIR");
+	if (o.xacts && o.stats)
+		cli_usage_error("--xacts and --stats are two different summaries: give one");
 
 	diags_reset(&ds);
 	/* as pg_waldump: the directory is created if missing; one error, not one per image */
 	if (o.save_fullpage != NULL &&
-		(mkdir_p(o.save_fullpage) != 0 || access(o.save_fullpage, W_OK | X_OK) != 0))
+		(walfpi_mkdir_p(o.save_fullpage) != 0 || access(o.save_fullpage, W_OK | X_OK) != 0))
 	{
 		fprintf(stderr, "%s: %s: cannot write page images there (%s)\n",
 				cli_prog(), o.save_fullpage, strerror(errno));
@@ -637,6 +661,35 @@ main(int argc, char **argv)
 	spec.has_tli = o.has_tli;
 	spec.pg_version = o.pg_version;
 	spec.keep_going = o.keep_going;
+	if (o.pgdata != NULL)
+	{
+		const char *err = NULL;
+
+		if ((names = walnames_open(o.pgdata, &err)) == NULL)
+		{
+			fprintf(stderr, "%s: %s: %s\n", cli_prog(), o.pgdata, err);
+			return EXIT_TROUBLE;
+		}
+		if (o.relname != NULL &&
+			(o.nrels = walnames_resolve(names, o.dbname, o.relname, o.with_indexes,
+										&o.rels, &err)) < 0)
+		{
+			fprintf(stderr, "%s: %s: %s\n", cli_prog(), o.relname, err);
+			walnames_close(names);
+			return EXIT_TROUBLE;
+		}
+	}
+	if (o.window.has_since || o.window.has_until)
+	{
+		if (o.path == NULL && strcmp(argv[optind], "-") == 0)
+			cli_usage_error("--since and --until read the WAL twice: not from standard input");
+		if (walsource_open(&spec, &src, &info, &ds) == WSRC_OK)
+		{
+			window = walxacts_collect(&info, src, &ds);
+			walsource_close(src);
+		}
+		diags_reset(&ds);
+	}
 	ws = walsource_open(&spec, &src, &info, &ds);
 	if (ws != WSRC_OK)
 	{
@@ -649,9 +702,12 @@ main(int argc, char **argv)
 	}
 	else
 	{
-		rc = run(&o, src, &info, &ds);
+		rc = run(&o, src, &info, names, window, &ds);
 		walsource_close(src);
 	}
+	walxacts_free(window);
+	walnames_close(names);
+	free(o.rels);
 	free(start_seg);
 	free(end_seg);
 	return rc;

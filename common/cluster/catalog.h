@@ -200,6 +200,12 @@ int64_t		catalog_fork_blocks(const struct catalog *c, const struct cat_rel *r,
 								enum fork_number fork);
 
 /*
+ * The OIDs of heap_oid's indexes, from pg_index (catalog_map.c): *out
+ * malloc'd (caller frees).  The count, or -1 if pg_index cannot be read.
+ */
+int			catalog_index_oids(struct catalog *c, uint32_t heap_oid, uint32_t **out);
+
+/*
  * The one rule of which catalog row versions count: what a new snapshot
  * after a restart sees (heap/heapvis.h), each XID's status from pg_xact,
  * pg_subtrans and pg_multixact (cluster/rowstate.h), the hint bits taken

@@ -86,6 +86,7 @@ static const struct {
 	[D_ORPHAN_FILE] = {SEV_NOTICE, "orphan_file", "relation file that no pg_class row owns"},
 	[D_NOT_IN_COPY] = {SEV_NOTICE, "not_in_copy", "not in this copy of the cluster"},
 	[D_BAD_PG_VERSION] = {SEV_DAMAGE, "bad_pg_version", "invalid PG_VERSION"},
+	[D_NAMES_UNKNOWN] = {SEV_NOTICE, "names_unknown", "relations left unnamed"},
 };
 
 void

@@ -97,6 +97,7 @@ enum diag_code {
 	D_ORPHAN_FILE,		/* pgpage -D: a relation file no pg_class row owns (notice) */
 	D_NOT_IN_COPY,		/* pgpage -D: a directory or file absent from a partial copy (notice) */
 	D_BAD_PG_VERSION,	/* pgpage -D: PG_VERSION unreadable or not pg_control's major */
+	D_NAMES_UNKNOWN,	/* pgwal -D: block references of databases not in the data directory (notice) */
 	D__COUNT
 };
 

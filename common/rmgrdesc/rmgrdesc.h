@@ -48,6 +48,11 @@ enum rmgr_style {
 };
 
 const char *rmgr_name(uint8_t rmid);
+/*
+ * -r's list: comma-separated rmgr names, any case, each setting
+ * filter[id]; -1 if one is not a name (the others are still set).
+ */
+int			rmgr_parse_list(const char *arg, bool filter[RMGR_COUNT]);
 const char *rmgr_identify(int major, uint8_t rmid, uint8_t info);
 bool		rmgr_desc(struct strbuf *sb, int major, enum rmgr_style style,
 					  const struct walrec *r);
@@ -63,6 +68,26 @@ bool		rmgr_is_custom(int major, uint8_t rmid);
 const char *rmgr_custom_name(int major, uint8_t rmid, char *buf, size_t size);
 /* appends "rmid: 130"; false (nothing appended) if not custom in major */
 bool		rmgr_desc_custom(struct strbuf *sb, int major, const struct walrec *r);
+
+/*
+ * What a transaction record says about its transaction (ParseCommitRecord,
+ * ParseAbortRecord; xl_xact_prepare's header; xl_xact_assignment): kind is
+ * the XLOG_XACT_* opcode (0x00 COMMIT, 0x10 PREPARE, 0x20 ABORT, 0x30
+ * COMMIT_PREPARED, 0x40 ABORT_PREPARED, 0x50 ASSIGNMENT); xact_time the
+ * commit or abort time (PREPARE: prepared_at), microseconds since
+ * 2000-01-01 UTC; twophase_xid the prepared transaction's xid (PREPARE:
+ * its own; ASSIGNMENT: the top-level xid); the subtransactions as
+ * nsubxacts 4-byte xids at subxacts (into the record).  false when the
+ * record is not one of those or does not hold together.
+ */
+struct xact_summary {
+	uint8_t		kind;
+	int64_t		xact_time;
+	uint32_t	twophase_xid;
+	int32_t		nsubxacts;
+	const uint8_t *subxacts;
+};
+bool		rmgr_xact_summary(int major, const struct walrec *r, struct xact_summary *out);
 
 /*
  * XLogRecGetBlockRefInfo(record, pretty, detailed_format, ...) (15+'s

@@ -4,6 +4,9 @@
  * name: XLOG_OVERWRITE_CONTRECORD reached 10-13 in 2021's minor releases).
  */
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #include "rmgrdesc/rmgrdesc_int.h"
 
@@ -423,3 +426,30 @@ static const struct rmgr_names names18[RMGR_COUNT] = {
 };
 
 const struct rmgr_names *const rmgr_names_by_major[9] = {names10, names11, names12, names13, names14, names15, names16, names17, names18};
+
+int
+rmgr_parse_list(const char *arg, bool filter[RMGR_COUNT])
+{
+	char	   *copy = strdup(arg),
+			   *tok,
+			   *save = NULL;
+	int			ok = 0;
+
+	if (copy == NULL)
+		return -1;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save))
+	{
+		bool		found = false;
+
+		for (int i = 0; i < RMGR_COUNT; i++)
+			if (strcasecmp(tok, rmgr_name((uint8_t) i)) == 0)
+			{
+				filter[i] = true;
+				found = true;
+			}
+		if (!found)
+			ok = -1;
+	}
+	free(copy);
+	return ok;
+}

@@ -386,3 +386,47 @@ rmgr_desc_xact(struct strbuf *sb, int major, enum rmgr_style style, const struct
 	}
 	return true;
 }
+
+bool
+rmgr_xact_summary(int major, const struct walrec *r, struct xact_summary *out)
+{
+	uint8_t		info = r->info & XLOG_XACT_OPMASK;
+	struct parsed ps;
+
+	memset(out, 0, sizeof(*out));
+	out->kind = info;
+	switch (info)
+	{
+		case XLOG_XACT_COMMIT:
+		case XLOG_XACT_COMMIT_PREPARED:
+		case XLOG_XACT_ABORT:
+		case XLOG_XACT_ABORT_PREPARED:
+			if (!parse(major, r->info, r->main_data, r->main_data_len,
+					   info == XLOG_XACT_COMMIT || info == XLOG_XACT_COMMIT_PREPARED, &ps))
+				return false;
+			out->xact_time = (int64_t) rd64(r->main_data);
+			out->twophase_xid = ps.twophase_xid;
+			out->nsubxacts = ps.nsubxacts;
+			out->subxacts = ps.subxacts;
+			return true;
+		case XLOG_XACT_PREPARE:
+			/* xl_xact_prepare: magic, total_len, xid, database, prepared_at */
+			if (r->main_data_len < 24)
+				return false;
+			out->twophase_xid = rd32(r->main_data + 8);
+			out->xact_time = (int64_t) rd64(r->main_data + 16);
+			return true;
+		case XLOG_XACT_ASSIGNMENT:
+			/* xl_xact_assignment: xtop, nsubxacts, xsub[] */
+			if (r->main_data_len < 8)
+				return false;
+			out->twophase_xid = rd32(r->main_data);	/* the top-level xid */
+			out->nsubxacts = (int32_t) rd32(r->main_data + 4);
+			if (out->nsubxacts < 0 || (uint32_t) out->nsubxacts > (r->main_data_len - 8) / 4)
+				return false;
+			out->subxacts = r->main_data + 8;
+			return true;
+		default:
+			return false;
+	}
+}

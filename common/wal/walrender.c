@@ -15,6 +15,7 @@
 #include "out/fmt.h"
 #include "out/strbuf.h"
 #include "rmgrdesc/rmgrdesc.h"
+#include "wal/walnames.h"
 #include "wal/walrender.h"
 
 /* A long string column: text, or SQL NULL. */
@@ -35,6 +36,9 @@ struct walrow {
 	bool		desc_known;		/* rm_desc could describe it */
 	const char *segment;		/* the segment file the record starts in */
 	uint32_t	tli;			/* its timeline */
+	const struct walname *names;	/* per block id, or NULL */
+	void		(*extra) (void *arg, struct emit *e);	/* more fields, or NULL */
+	void	   *extra_arg;
 };
 
 /* Where a record or damage is: shared by both objects. */
@@ -98,6 +102,11 @@ struct walrender {
 	uint64_t	seg_no;			/* the segment seg_name names */
 	uint32_t	seg_tli;
 	char		seg_name[32];	/* "" until the first record */
+	const struct walname *names;	/* per block id, or NULL */
+	bool		text_names;		/* --names */
+	struct strbuf named;		/* the block references with names (text) */
+	void		(*extra) (void *arg, struct emit *e);
+	void	   *extra_arg;
 };
 
 static const char *
@@ -128,6 +137,13 @@ put_json_s(char *p, const char *s)
 	p = fmt_put(p, s, strlen(s));
 	*p++ = '"';
 	return p;
+}
+
+/* a name, or null */
+static inline char *
+put_json_name(char *p, const char *s)
+{
+	return s != NULL ? put_json_s(p, s) : FMT_PUT_LIT(p, "null");
 }
 
 static inline char *
@@ -194,8 +210,20 @@ fast_text(struct emit *e, char *p0, char *p, const struct walrow_text *t, size_t
 
 /* Every string of the row is written as it is between quotes. */
 static bool
+name_plain(const char *s)
+{
+	return s == NULL || (strlen(s) < 64 && fmt_json_plain(s, strlen(s)));
+}
+
+static bool
 row_is_plain(const struct walrow *w)
 {
+	if (w->extra != NULL)
+		return false;
+	for (int id = 0; w->names != NULL && id <= w->r->max_block_id; id++)
+		if (!name_plain(w->names[id].datname) || !name_plain(w->names[id].nspname) ||
+			!name_plain(w->names[id].relname))
+			return false;
 	return fmt_json_plain(w->rmgr, strlen(w->rmgr)) && fmt_json_plain(w->type, strlen(w->type)) &&
 		fmt_json_plain(w->desc.s, w->desc.n) && fmt_json_plain(w->blk.s, w->blk.n) &&
 		strlen(w->rmgr) + strlen(w->type) < 1024;
@@ -219,15 +247,32 @@ json_fast(struct emit *e, const struct walrow *w)
 
 		if (!b->in_use)
 			continue;
-		p0 = p = emit_room(e, 512);
+		p0 = p = emit_room(e, 768);
 		if (shown++ > 0)
 			*p++ = ',';
 		sep = '{';
 		WALBLOCK_FIELDS(FAST_FIELD, id, b)
+		if (w->names != NULL)
+		{
+			const struct walname *nm = &w->names[id];
+
+			p = put_json_name(FMT_PUT_LIT(p, ",\"datname\":"), nm->datname);
+			p = put_json_name(FMT_PUT_LIT(p, ",\"nspname\":"), nm->nspname);
+			p = put_json_name(FMT_PUT_LIT(p, ",\"relname\":"), nm->relname);
+		}
 		*p++ = '}';
 		emit_commit(e, (size_t) (p - p0));
 	}
 	emit_raw(e, "]}\n", 3);
+}
+
+static void
+emit_name(struct emit *e, const char *key, const char *s)
+{
+	if (s != NULL)
+		emit_str(e, key, s, 0);
+	else
+		emit_null(e, key, 0);
 }
 
 static void
@@ -244,9 +289,17 @@ json_emit(struct emit *e, const struct walrow *w, const struct diags *ds)
 			continue;
 		emit_obj_begin(e, NULL, 0);
 		WALBLOCK_FIELDS(EMIT_FIELD, id, b)
+		if (w->names != NULL)
+		{
+			emit_name(e, "datname", w->names[id].datname);
+			emit_name(e, "nspname", w->names[id].nspname);
+			emit_name(e, "relname", w->names[id].relname);
+		}
 		emit_obj_end(e);
 	}
 	emit_arr_end(e);
+	if (w->extra != NULL)
+		w->extra(w->extra_arg, e);
 	cli_emit_diags(e, ds);
 	emit_end(e);
 }
@@ -305,6 +358,74 @@ text_line(struct emit *e, const struct walrow *w)
 	emit_raw(e, "\n", 1);
 }
 
+/* " (datname nspname.relname)" */
+static void
+put_name(struct strbuf *sb, const struct walname *nm)
+{
+	sb_puts(sb, " (");
+	if (nm->datname != NULL)
+	{
+		sb_puts(sb, nm->datname);
+		sb_putc(sb, ' ');
+	}
+	if (nm->nspname != NULL)
+	{
+		sb_puts(sb, nm->nspname);
+		sb_putc(sb, '.');
+	}
+	sb_puts(sb, nm->relname != NULL ? nm->relname : "?");
+	sb_putc(sb, ')');
+}
+
+/*
+ * --names: the block references' text with each "rel T/D/R" followed by
+ * its name; pg_waldump writes one "rel" per block reference, in block id
+ * order.
+ */
+static void
+name_blocks(struct walrender *w, const struct walrec *r, struct walrow_text *blk)
+{
+	const char *s = blk->s,
+			   *end = blk->s + blk->n;
+
+	sb_reset(&w->named);
+	for (int id = 0; id <= r->max_block_id; id++)
+	{
+		const char *at,
+				   *q;
+
+		if (!r->blocks[id].in_use)
+			continue;
+		at = s;
+		while (at + 4 <= end && memcmp(at, "rel ", 4) != 0)
+			at++;
+		if (at + 4 > end)
+			break;
+		for (q = at + 4; q < end && ((*q >= '0' && *q <= '9') || *q == '/'); q++)
+			;
+		sb_putn(&w->named, s, (size_t) (q - s));
+		put_name(&w->named, &w->names[id]);
+		s = q;
+	}
+	sb_putn(&w->named, s, (size_t) (end - s));
+	blk->s = sb_str(&w->named);
+	blk->n = w->named.len;
+}
+
+void
+walrender_names(struct walrender *w, const struct walname *names, bool in_text)
+{
+	w->names = names;
+	w->text_names = in_text;
+}
+
+void
+walrender_extra(struct walrender *w, void (*fn) (void *arg, struct emit *e), void *arg)
+{
+	w->extra = fn;
+	w->extra_arg = arg;
+}
+
 struct walrender *
 walrender_create(struct emit *e, const struct pg_profile *prof, uint32_t seg_size,
 				 bool json, bool bkp_details)
@@ -320,6 +441,7 @@ walrender_create(struct emit *e, const struct pg_profile *prof, uint32_t seg_siz
 	w->bkp_details = bkp_details;
 	w->desc = (struct strbuf) STRBUF_INIT;
 	w->blk = (struct strbuf) STRBUF_INIT;
+	w->named = (struct strbuf) STRBUF_INIT;
 	return w;
 }
 
@@ -330,6 +452,7 @@ walrender_free(struct walrender *w)
 		return;
 	sb_free(&w->desc);
 	sb_free(&w->blk);
+	sb_free(&w->named);
 	free(w);
 }
 
@@ -364,9 +487,21 @@ walrender_record(struct walrender *w, const struct walrec_raw *raw, const struct
 		!row.desc_known || (w->desc.len == 0 && w->prof->walinspect_nulls)};
 	row.blk = (struct walrow_text) {sb_str(&w->blk), w->blk.len,
 		r->max_block_id < 0 && w->prof->walinspect_nulls};
+	row.names = w->names;
+	row.extra = w->extra;
+	row.extra_arg = w->extra_arg;
+	w->extra = NULL;
 	if (!w->json)
 	{
+		if (w->names != NULL && w->text_names)
+			name_blocks(w, r, &row.blk);
 		text_line(w->e, &row);
+		if (row.extra != NULL)
+		{
+			emit_begin(w->e);
+			row.extra(row.extra_arg, w->e);
+			emit_end(w->e);
+		}
 		return;
 	}
 	if (w->seg_name[0] == '\0' || w->seg_no != raw->lsn / w->seg_size || w->seg_tli != raw->tli)

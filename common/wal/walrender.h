@@ -42,4 +42,22 @@ void		walrender_damage(struct walrender *w, const struct diag *d, uint64_t lsn,
 							 uint64_t to, uint32_t tli);
 void		walrender_free(struct walrender *w);
 
+/*
+ * With -D: the names of the next records' block references, names[id] for
+ * block id (NULL: none); JSON gets datname, nspname, relname in each block
+ * (null when unknown), text only with in_text (--names: "(datname
+ * nspname.relname)" after each "rel T/D/R").  The array is read at each
+ * walrender_record() call: the caller fills it per record.
+ */
+struct walname;
+void		walrender_names(struct walrender *w, const struct walname *names, bool in_text);
+
+/*
+ * More of the next record: fn(arg, e) adds fields to its JSON object
+ * before its diagnostics (text: an object of its own after the line).
+ * fn NULL: nothing more.  Reset by each walrender_record().
+ */
+void		walrender_extra(struct walrender *w, void (*fn) (void *arg, struct emit *e),
+							void *arg);
+
 #endif

@@ -588,3 +588,28 @@ walsource_close(struct walsource *s)
 	free(s->prev);
 	free(s);
 }
+
+int
+wal_parse_position(const char *s, uint64_t *lsn, bool *is_seg, char **segname)
+{
+	unsigned int hi,
+				lo;
+	int			n = 0;
+	const char *base = strrchr(s, '/');
+
+	*is_seg = false;
+	/* "X/Y" as PostgreSQL parses an LSN */
+	if (sscanf(s, "%X/%X%n", &hi, &lo, &n) == 2 && s[n] == '\0')
+	{
+		*lsn = ((uint64_t) hi << 32) | lo;
+		return 0;
+	}
+	base = base != NULL ? base + 1 : s;
+	if (wal_looks_like_segment(base))
+	{
+		*is_seg = true;
+		*segname = strdup(base);
+		return 0;
+	}
+	return -1;
+}

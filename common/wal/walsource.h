@@ -98,5 +98,11 @@ void		walsource_close(struct walsource *s);
 
 /* A segment file name: 24 hex digits, then "", ".gz", ".partial" or ".partial.gz". */
 bool		wal_looks_like_segment(const char *name);
+/*
+ * -s/-e: an LSN ("X/Y"), or a segment file's name (a path's last part),
+ * meaning its first byte (or for an end, its end): *is_seg and *segname
+ * (malloc'd) say which.  0, or -1 if neither.
+ */
+int			wal_parse_position(const char *s, uint64_t *lsn, bool *is_seg, char **segname);
 
 #endif

@@ -201,13 +201,14 @@ trap 'rm -rf "$WR"' EXIT
 rm -rf "$OUT/fuzz_wal_record.seeds" "$OUT/fuzz_wal_image.seeds"
 mkdir -p "$OUT/fuzz_wal_record.seeds" "$OUT/fuzz_wal_image.seeds"
 case " $need " in
-*" fuzz_wal_reader "*|*" fuzz_wal_record "*|*" fuzz_wal_image "*) seed_wal_reader ;;
+*" fuzz_wal_reader "*|*" fuzz_wal_record "*|*" fuzz_wal_rows "*|*" fuzz_wal_image "*) seed_wal_reader ;;
 esac
 for n in $need; do
 	mkdir -p "$OUT/$n.corpus"
 	case $n in
 	fuzz_wal_reader) cp "$WR"/* "$OUT/$n.corpus/" ;;
 	fuzz_wal_record|fuzz_wal_image) cp "$OUT/$n.seeds"/* "$OUT/$n.corpus/" 2>/dev/null || true ;;
+	fuzz_wal_rows) cp "$OUT/fuzz_wal_record.seeds"/* "$OUT/$n.corpus/" 2>/dev/null || true ;;
 	*) "seed_${n#fuzz_}" "$OUT/$n.corpus" ;;
 	esac
 	echo "seeds: $n: $(ls "$OUT/$n.corpus" | wc -l) inputs" >&2
