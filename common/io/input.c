@@ -17,12 +17,13 @@
  * the previous read; reads from the kernel are large so that checksumming
  * a relation runs near memory speed.  It is sized at the first read, never
  * larger than the input needs: a regular file smaller than INPUT_BUF gets
- * its own size, a stream INPUT_STREAM_BUF (zlib's own buffer is that size),
- * grown when a piece asks for more.  Opening thousands of small files (a
- * cluster's catalogs, a fuzzer's inputs) then costs no 2 MiB each.
+ * its own size, so opening thousands of small files (a cluster's catalogs,
+ * a fuzzer's inputs) costs no 2 MiB each.  A gzip stream or a pipe keeps
+ * INPUT_BUF: a whole 1 MB WAL segment is then inflated in one read, so a
+ * corrupt stream is reported at the segment's first page rather than as
+ * garbage pages handed on before zlib notices.
  */
 #define INPUT_BUF (2 * INPUT_MAX_PIECE)
-#define INPUT_STREAM_BUF (256 * 1024)
 
 struct input {
 	char	   *path;
@@ -158,10 +159,6 @@ capacity_for(const struct input *in, size_t want)
 
 	if (in->gz == NULL && in->size >= 0 && (uint64_t) in->size < INPUT_BUF)
 		cap = (size_t) in->size + 1;
-	else if (in->gz != NULL || in->size < 0)
-		cap = INPUT_STREAM_BUF;
-	if (cap < 2 * want && (in->gz != NULL || in->size < 0))
-		cap = 2 * want;
 	if (cap < want)
 		cap = want;
 	return cap > INPUT_BUF ? INPUT_BUF : cap;
