@@ -652,12 +652,13 @@ catalog_close(struct catalog *c)
 		int			j;
 
 		for (j = 0; j < c->rels[i].natts; j++)
-			free(c->rels[i].atts[j].missing);
+			free(c->rels[i].atts[j].missingval);
 		free(c->rels[i].atts);
 	}
 	free(c->rels);
 	free(c->nss);
 	free(c->types);
+	free(c->enums);
 	clog_close(c->clog);
 	free(c->pgdata);
 	free(c);

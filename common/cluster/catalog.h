@@ -78,7 +78,9 @@ struct cat_att {
 	bool		attbyval;		/* pg_attribute.attbyval */
 	bool		attisdropped;	/* pg_attribute.attisdropped */
 	bool		atthasmissing;	/* pg_attribute.atthasmissing (11+) */
-	char	   *missing;		/* attmissingval's element as text, or NULL */
+	uint8_t    *missingval;		/* attmissingval as stored (a one-element
+								 * anyarray varlena), or NULL */
+	uint32_t	missinglen;		/* its bytes */
 };
 
 /* One pg_class row. */
@@ -109,6 +111,15 @@ struct cat_type {
 	char		typalign;		/* pg_type.typalign */
 	uint32_t	typelem;		/* pg_type.typelem */
 	uint32_t	typbasetype;	/* pg_type.typbasetype (domains) */
+	uint32_t	typrelid;		/* pg_type.typrelid (composites) */
+	uint32_t	typnamespace;	/* pg_type.typnamespace */
+};
+
+/* One pg_enum row. */
+struct cat_enum {
+	uint32_t	oid;			/* pg_enum.oid (t_oid before 12) */
+	uint32_t	enumtypid;		/* pg_enum.enumtypid */
+	char		label[CATALOG_NAMELEN];	/* pg_enum.enumlabel */
 };
 
 struct catalog;
@@ -163,16 +174,21 @@ const struct cat_rel *catalog_find_relation(struct catalog *c, const char *spec,
  */
 int			catalog_load_attributes(struct catalog *c, const struct cat_rel *r);
 
+/* pg_enum's visible rows, in file order (loaded on first call). */
+const struct cat_enum *catalog_enums(struct catalog *c, size_t *n);
+
 /* pg_type row of oid (after catalog_load_attributes), or NULL. */
 const struct cat_type *catalog_type(const struct catalog *c, uint32_t oid);
 
 /*
  * r's columns as a tuple descriptor for heap_deform/datum_to_text: names,
  * storage, dropped columns, missing values; types by pg_type (domains by
- * their base type, arrays by their element type, a type with no decoder
- * raw).  NULL if r has no attributes loaded or out of memory.
+ * their base type, arrays by their element type, enums by their pg_enum
+ * labels, composites by their own attributes, loaded as needed; a type
+ * with no decoder raw).  NULL if r has no attributes loaded or out of
+ * memory.
  */
-struct tupdesc *catalog_tupdesc(const struct catalog *c, const struct cat_rel *r);
+struct tupdesc *catalog_tupdesc(struct catalog *c, const struct cat_rel *r);
 
 /*
  * r's file path as pg_relation_filepath() prints it ("base/16384/16385",

@@ -33,6 +33,9 @@ struct catalog {
 	size_t		nnss;
 	struct cat_type *types;		/* pg_type, sorted by oid; NULL until needed */
 	size_t		ntypes;
+	struct cat_enum *enums;		/* pg_enum, as read; after load_enums() */
+	size_t		nenums;
+	bool		enums_loaded;
 	struct cat_finding findings[CATALOG_MAX_FINDINGS];
 	int			nfindings;
 };
@@ -46,6 +49,9 @@ struct cat_row {
 };
 
 typedef int (*cat_row_fn) (void *arg, const struct cat_row *row);
+
+/* pg_type's visible rows into c->types, once. */
+void		catalog_load_types(struct catalog *c);
 
 /* The -T column list of a bootstrap catalog in major, or NULL. */
 const char *catalog_layout(int major, uint32_t relid);

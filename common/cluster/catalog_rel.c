@@ -30,13 +30,6 @@ catalog_relation_by_oid(const struct catalog *c, uint32_t oid)
 	return bsearch(&oid, c->rels, c->nrels, sizeof(*c->rels), catalog_cmp_oid);
 }
 
-const struct cat_type *
-catalog_type(const struct catalog *c, uint32_t oid)
-{
-	if (c->types == NULL)
-		return NULL;
-	return bsearch(&oid, c->types, c->ntypes, sizeof(*c->types), catalog_cmp_oid);
-}
 
 /*
  * One identifier from *s into out (at most NAMEDATALEN - 1 bytes, as the
@@ -141,174 +134,6 @@ bad:
 	return NULL;
 }
 
-/* pg_type: every visible row, the storage facts and the resolution links. */
-struct type_cols {
-	struct catalog *c;
-	int			oid, typname, typlen, typbyval, typtype, typalign, typelem,
-				typbasetype;
-	size_t		cap;
-};
-
-static int
-type_row(void *arg, const struct cat_row *row)
-{
-	struct type_cols *k = arg;
-	struct catalog *c = k->c;
-	struct cat_type *t;
-
-	if (c->ntypes >= CATALOG_MAX_ROWS)
-		return 1;
-	if (catalog_grow(&c->types, &k->cap, c->ntypes, sizeof(*c->types), 512) != 0)
-		return 1;
-	t = &c->types[c->ntypes++];
-	t->oid = row_oid(row, k->oid);
-	row_name(row, k->typname, t->typname);
-	t->typlen = row_i16(row, k->typlen);
-	t->typbyval = row_char(row, k->typbyval) != 0;
-	t->typtype = row_char(row, k->typtype);
-	t->typalign = row_char(row, k->typalign);
-	t->typelem = row_u32(row, k->typelem);
-	t->typbasetype = row_u32(row, k->typbasetype);
-	return 0;
-}
-
-
-static void
-load_types(struct catalog *c)
-{
-	const char *spec = catalog_layout(c->prof->major, PG_TYPE_RELID);
-	struct type_cols k = {.c = c};
-	struct tupdesc *td;
-	struct diags ds;
-	uint32_t	fn = catalog_map_lookup(c, PG_TYPE_RELID, false);
-	char		rel[256];
-
-	if (c->types != NULL || spec == NULL)
-		return;
-	diags_reset(&ds);
-	if ((td = tupdesc_from_spec(spec, &ds)) == NULL)
-		return;
-	k.oid = catalog_col(td, "oid");
-	k.typname = catalog_col(td, "typname");
-	k.typlen = catalog_col(td, "typlen");
-	k.typbyval = catalog_col(td, "typbyval");
-	k.typtype = catalog_col(td, "typtype");
-	k.typalign = catalog_col(td, "typalign");
-	k.typelem = catalog_col(td, "typelem");
-	k.typbasetype = catalog_col(td, "typbasetype");
-	catalog_path_of(c, 0, fn ? fn : PG_TYPE_RELID, FORK_MAIN, rel, sizeof(rel));
-	catalog_scan(c, rel, td, type_row, &k);
-	tupdesc_free(td);
-	if (c->ntypes > 0)
-		qsort(c->types, c->ntypes, sizeof(*c->types), catalog_cmp_oid);
-}
-
-/*
- * The name the value printer knows typid by (heap/tupdesc.h's table):
- * a domain by its base type, an array of a known element as "_elem".
- * NULL if none: the value is shown raw.
- */
-static const char *
-decoder_typname(const struct catalog *c, uint32_t typid, char *buf, size_t size)
-{
-	const struct pg_type_info *bi;
-	const struct cat_type *t;
-	int			depth;
-
-	for (depth = 0; depth < 32; depth++)
-	{
-		if ((bi = pg_type_by_oid(typid)) != NULL)
-			return bi->typname;
-		if ((t = catalog_type(c, typid)) == NULL)
-			return NULL;
-		if (t->typtype != 'd')
-			break;
-		typid = t->typbasetype;
-	}
-	if (depth == 32 || t->typelem == 0 || t->typlen != -1)
-		return NULL;
-	/* an array: its element, through domains too */
-	for (typid = t->typelem; depth < 64; depth++)
-	{
-		if ((bi = pg_type_by_oid(typid)) != NULL)
-		{
-			snprintf(buf, size, "_%s", bi->typname);
-			return buf;
-		}
-		if ((t = catalog_type(c, typid)) == NULL || t->typtype != 'd')
-			return NULL;
-		typid = t->typbasetype;
-	}
-	return NULL;
-}
-
-/*
- * attmissingval's one element as text.  The column is anyarray: the
- * element type is the array's own elemtype, stored as an ArrayType
- * (utils/array.h): ndim, dataoffset, elemtype, dims, lbounds, [nulls],
- * data.  The element is printed with the attribute's storage.
- */
-static char *
-missing_text(const struct catalog *c, const struct attr_value *v,
-			 const struct cat_att *a)
-{
-	struct varlena vl;
-	struct diags ds;
-	uint8_t    *b = NULL;
-	size_t		len,
-				off;
-	uint32_t	ndim,
-				dataoffset;
-	struct tupdesc *td = NULL;
-	struct attr_value ev;
-	struct strbuf sb = STRBUF_INIT;
-	struct type_opts o;
-	char		tbuf[CATALOG_NAMELEN + 2];
-	char	   *out = NULL;
-
-	diags_reset(&ds);
-	if (v->kind != AV_VALUE || varlena_parse(v->ptr, v->len, &vl, &ds) != 0 ||
-		varlena_detoast(&vl, NULL, &b, &len, &ds) != 0)
-		return NULL;
-	/* b is the array without its 4-byte header: offsets below are 4 less */
-	if (len < 20 || (ndim = rd32(b)) != 1)
-		goto done;
-	dataoffset = rd32(b + 4);
-	if (dataoffset != 0)
-	{
-		if (dataoffset < 4 || dataoffset - 4 >= len || len <= 20 || (b[20] & 1) == 0)
-			goto done;			/* a null element: no missing value */
-		off = dataoffset - 4;
-	}
-	else
-		off = 24 - 4;			/* MAXALIGN(16 + 8 * ndim) */
-	off = att_align((uint32_t) (off + 4), a->attalign) - 4;
-	if (off >= len || (td = tupdesc_new(1)) == NULL ||
-		tupdesc_set_column(td, 0, a->attname,
-						   decoder_typname(c, a->atttypid, tbuf, sizeof(tbuf)),
-						   a->attlen, a->attalign, a->attbyval, false, NULL) != 0)
-		goto done;
-	ev.kind = AV_VALUE;
-	ev.ptr = b + off;
-	ev.off = 0;
-	if (a->attlen > 0)
-		ev.len = (uint32_t) a->attlen;
-	else if (a->attlen == -1 && varlena_parse(b + off, len - off, &vl, &ds) == 0)
-		ev.len = vl.total;
-	else
-		goto done;
-	if (off + ev.len > len)
-		goto done;
-	type_opts_for(c->prof, &o);
-	if (datum_to_text(&td->cols[0], &ev, NULL, &o, &sb, &ds) == DATUM_OK)
-		out = strndup(sb.data ? sb.data : "", sb.len);
-done:
-	sb_free(&sb);
-	tupdesc_free(td);
-	free(b);
-	return out;
-}
-
 /* pg_attribute: the rows of one relation (relid) or of all (0). */
 struct att_cols {
 	struct catalog *c;
@@ -348,8 +173,14 @@ att_row(void *arg, const struct cat_row *row)
 	a->attbyval = row_char(row, k->attbyval) != 0;
 	a->attisdropped = row_char(row, k->attisdropped) != 0;
 	a->atthasmissing = k->atthasmissing >= 0 && row_char(row, k->atthasmissing) != 0;
-	if (a->atthasmissing && k->attmissingval >= 0 && !a->attisdropped)
-		a->missing = missing_text(k->c, &row->vals[k->attmissingval], a);
+	/* kept as stored: its text needs the type, and pg_type may need loading */
+	if (a->atthasmissing && k->attmissingval >= 0 && !a->attisdropped &&
+		row->vals[k->attmissingval].kind == AV_VALUE &&
+		(a->missingval = malloc(row->vals[k->attmissingval].len)) != NULL)
+	{
+		a->missinglen = row->vals[k->attmissingval].len;
+		memcpy(a->missingval, row->vals[k->attmissingval].ptr, a->missinglen);
+	}
 	k->n++;
 	return 0;
 }
@@ -407,7 +238,7 @@ free_atts(struct att_cols *k)
 	size_t		i;
 
 	for (i = 0; i < k->n; i++)
-		free(k->rows[i].a.missing);
+		free(k->rows[i].a.missingval);
 	free(k->rows);
 }
 
@@ -442,7 +273,7 @@ catalog_load_attributes(struct catalog *c, const struct cat_rel *want)
 	struct att_cols k;
 	size_t		i = 0;
 
-	load_types(c);
+	catalog_load_types(c);
 	if (scan_atts(c, want ? want->oid : 0, &k) != 0)
 	{
 		free_atts(&k);
@@ -463,7 +294,7 @@ catalog_load_attributes(struct catalog *c, const struct cat_rel *want)
 			for (m = i; m < j; m++)
 			{
 				r->atts[m - i] = k.rows[m].a;
-				k.rows[m].a.missing = NULL;		/* now r's */
+				k.rows[m].a.missingval = NULL;	/* now r's */
 			}
 			r->natts = (int) (j - i);
 		}
@@ -473,32 +304,6 @@ catalog_load_attributes(struct catalog *c, const struct cat_rel *want)
 	return 0;
 }
 
-struct tupdesc *
-catalog_tupdesc(const struct catalog *c, const struct cat_rel *r)
-{
-	struct tupdesc *td;
-	int			i;
-	char		tbuf[CATALOG_NAMELEN + 2];
-
-	if (r->atts == NULL || r->natts == 0 ||
-		(td = tupdesc_new(r->atts[r->natts - 1].attnum)) == NULL)
-		return NULL;
-	for (i = 0; i < r->natts; i++)
-	{
-		const struct cat_att *a = &r->atts[i];
-
-		if (tupdesc_set_column(td, a->attnum - 1, a->attname,
-							   a->attisdropped ? NULL :
-							   decoder_typname(c, a->atttypid, tbuf, sizeof(tbuf)),
-							   a->attlen, a->attalign, a->attbyval, a->attisdropped,
-							   a->missing) != 0)
-		{
-			tupdesc_free(td);
-			return NULL;
-		}
-	}
-	return td;
-}
 
 int
 catalog_filepath(const struct catalog *c, const struct cat_rel *r,
