@@ -420,7 +420,7 @@ catalog_cmp_oid(const void *a, const void *b)
 struct class_cols {
 	struct catalog *c;
 	int			oid, relname, relnamespace, relfilenode, reltablespace,
-				reltoastrelid, relkind, relpersistence, relisshared, relnatts;
+				reltoastrelid, relkind, relpersistence, relisshared, relnatts, relam;
 	size_t		cap;
 };
 
@@ -447,6 +447,7 @@ class_row(void *arg, const struct cat_row *row)
 	r->relpersistence = row_char(row, k->relpersistence);
 	r->relisshared = row_char(row, k->relisshared) != 0;
 	r->relnatts = row_i16(row, k->relnatts);
+	r->relam = row_u32(row, k->relam);
 	r->filenumber = r->relfilenode != 0 ? r->relfilenode :
 		catalog_map_lookup(c, r->oid, r->relisshared);
 	return 0;
@@ -482,6 +483,7 @@ load_class(struct catalog *c)
 	k.relpersistence = catalog_col(td, "relpersistence");
 	k.relisshared = catalog_col(td, "relisshared");
 	k.relnatts = catalog_col(td, "relnatts");
+	k.relam = catalog_col(td, "relam");
 	/* the map is the truth; without it, initdb's file number (= the OID) */
 	catalog_path_of(c, 0, fn ? fn : PG_CLASS_RELID, FORK_MAIN, rel, sizeof(rel));
 	catalog_scan(c, rel, td, class_row, &k);
@@ -659,6 +661,8 @@ catalog_close(struct catalog *c)
 	free(c->nss);
 	free(c->types);
 	free(c->enums);
+	free(c->indexes);
+	free(c->ams);
 	clog_close(c->clog);
 	free(c->pgdata);
 	free(c);

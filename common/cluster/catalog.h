@@ -51,6 +51,9 @@
 #define PG_DATABASE_RELID 1262
 #define PG_NAMESPACE_RELID 2615
 #define PG_ENUM_RELID 3501
+#define PG_INDEX_RELID 2610
+#define PG_AM_RELID 2601
+#define BTREE_AM_OID 403
 #define DEFAULTTABLESPACE_OID 1663
 #define GLOBALTABLESPACE_OID 1664
 
@@ -95,6 +98,8 @@ struct cat_rel {
 	char		relpersistence; /* pg_class.relpersistence */
 	bool		relisshared;	/* pg_class.relisshared */
 	int16_t		relnatts;		/* pg_class.relnatts */
+	uint32_t	relam;			/* pg_class.relam: an index's access method (and a
+								 * table's, 12+); 0 if none */
 	uint32_t	filenumber;		/* relfilenode, or the map's; 0 if none */
 	struct cat_att *atts;		/* attnum >= 1, in attnum order, after
 								 * catalog_load_attributes(); else NULL */
@@ -120,6 +125,22 @@ struct cat_enum {
 	uint32_t	oid;			/* pg_enum.oid (t_oid before 12) */
 	uint32_t	enumtypid;		/* pg_enum.enumtypid */
 	char		label[CATALOG_NAMELEN];	/* pg_enum.enumlabel */
+};
+
+#define CATALOG_INDEX_MAX_KEYS 32	/* INDEX_MAX_KEYS */
+
+/* One pg_index row. */
+struct cat_index {
+	uint32_t	indexrelid;		/* pg_index.indexrelid */
+	uint32_t	indrelid;		/* pg_index.indrelid: the table */
+	int16_t		indnatts;		/* pg_index.indnatts: key and INCLUDE columns */
+	int16_t		indnkeyatts;	/* pg_index.indnkeyatts (11+; else indnatts) */
+	bool		indisunique;	/* pg_index.indisunique */
+	bool		indisprimary;	/* pg_index.indisprimary */
+	int16_t		indkey[CATALOG_INDEX_MAX_KEYS];	/* pg_index.indkey: table attnums,
+												 * 0 for an expression */
+	int16_t		indoption[CATALOG_INDEX_MAX_KEYS];	/* pg_index.indoption: DESC 1,
+													 * NULLS FIRST 2 */
 };
 
 struct catalog;
@@ -176,6 +197,14 @@ int			catalog_load_attributes(struct catalog *c, const struct cat_rel *r);
 
 /* pg_enum's visible rows, in file order (loaded on first call). */
 const struct cat_enum *catalog_enums(struct catalog *c, size_t *n);
+
+/*
+ * pg_index's row of an index, and pg_am's amname of an access method:
+ * each catalog read whole on first call.  NULL if none (or unreadable:
+ * a finding says why).
+ */
+const struct cat_index *catalog_index(struct catalog *c, uint32_t indexrelid);
+const char *catalog_amname(struct catalog *c, uint32_t amoid);
 
 /* pg_type row of oid (after catalog_load_attributes), or NULL. */
 const struct cat_type *catalog_type(const struct catalog *c, uint32_t oid);

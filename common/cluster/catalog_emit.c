@@ -137,6 +137,46 @@ text_columns(struct emit *e, const struct catalog *c, const struct cat_rel *r)
 	}
 }
 
+/* An index's table and options (pg_index), a relation's access method (pg_am). */
+static void
+emit_index(struct emit *e, struct catalog *c, const struct cat_rel *r)
+{
+	const struct cat_index *x = r->relkind == 'i' || r->relkind == 'I' ?
+		catalog_index(c, r->oid) : NULL;
+	const char *am = r->relam ? catalog_amname(c, r->relam) : NULL;
+	const struct cat_rel *t;
+	int			i;
+
+	if (am)
+		emit_str(e, "amname", am, 0);
+	else
+		emit_null(e, "amname", EF_NOTEXT);
+	if (x == NULL)
+		return;
+	t = catalog_relation_by_oid(c, x->indrelid);
+	emit_uint(e, "indrelid", x->indrelid, EF_NOTEXT);
+	if (t != NULL)
+	{
+		const char *nsp = catalog_nspname(c, t->relnamespace);
+
+		emit_str(e, "tablename", t->relname, 0);
+		if (nsp)
+			emit_str(e, "tableschema", nsp, EF_NOTEXT);
+	}
+	emit_int(e, "indnatts", x->indnatts, EF_NOTEXT);
+	emit_int(e, "indnkeyatts", x->indnkeyatts, EF_NOTEXT);
+	emit_bool(e, "indisunique", x->indisunique, EF_NOTEXT);
+	emit_bool(e, "indisprimary", x->indisprimary, EF_NOTEXT);
+	emit_arr_begin(e, "indkey", EF_NOTEXT);
+	for (i = 0; i < x->indnatts; i++)
+		emit_int(e, NULL, x->indkey[i], 0);
+	emit_arr_end(e);
+	emit_arr_begin(e, "indoption", EF_NOTEXT);
+	for (i = 0; i < x->indnkeyatts; i++)
+		emit_int(e, NULL, x->indoption[i], 0);
+	emit_arr_end(e);
+}
+
 static void
 list_relations(struct emit *e, struct catalog *c, bool columns)
 {
@@ -168,6 +208,7 @@ list_relations(struct emit *e, struct catalog *c, bool columns)
 		else
 			emit_null(e, "filepath", EF_W(20));
 		emit_blocks(e, c, r);
+		emit_index(e, c, r);
 		if (columns && emit_format_of(e) == EMIT_JSON)
 			emit_columns(e, c, r);
 		emit_end(e);
@@ -239,13 +280,27 @@ open_toast(struct emit *e, struct catalog *c, const struct cat_rel *r)
 	return ts;
 }
 
+/* q->relation in c, or NULL: said, exit status 2. */
+static const struct cat_rel *
+find_or_say(struct catalog *c, const struct catalog_request *q)
+{
+	const char *err;
+	const struct cat_rel *r = catalog_find_relation(c, q->relation, &err);
+
+	if (r == NULL)
+	{
+		fprintf(stderr, "%s: %s: %s\n", cli_prog(), q->relation, err);
+		cli_raise(EXIT_TROUBLE);
+	}
+	return r;
+}
+
 int
 catalog_open_relation(struct emit *e, const struct catalog_request *q,
 					  struct catalog_relation *rel)
 {
 	struct catalog *c;
 	const struct cat_rel *r;
-	const char *err;
 	char		path[512];
 
 	memset(rel, 0, sizeof(*rel));
@@ -253,10 +308,8 @@ catalog_open_relation(struct emit *e, const struct catalog_request *q,
 		cli_usage_error("--relation needs -d DBNAME");
 	c = open_or_die(q, q->dbname);
 	report(e, c);
-	if ((r = catalog_find_relation(c, q->relation, &err)) == NULL)
+	if ((r = find_or_say(c, q)) == NULL)
 	{
-		fprintf(stderr, "%s: %s: %s\n", cli_prog(), q->relation, err);
-		cli_raise(EXIT_TROUBLE);
 		catalog_close(c);
 		return -1;
 	}
@@ -297,4 +350,159 @@ catalog_relation_free(struct catalog_relation *rel)
 	tupdesc_free(rel->td);
 	toast_close(rel->toast);
 	memset(rel, 0, sizeof(*rel));
+}
+
+int
+catalog_relation_forks(struct emit *e, const struct catalog_request *q,
+					   enum fork_number fork, char ***files)
+{
+	static const char *const sfx[] = {"", "_fsm", "_vm", "_init"};
+	struct catalog *c = open_or_die(q, q->dbname);
+	const struct cat_rel *r;
+	char	  **maps = NULL,
+			  **heaps = NULL,
+			  **all;
+	int			nmaps = 0,
+				nheaps = 0,
+				i;
+
+	*files = NULL;
+	report(e, c);
+	if ((r = find_or_say(c, q)) == NULL)
+	{
+		catalog_close(c);
+		return 0;
+	}
+	nmaps = catalog_segment_paths(c, r, fork, &maps);
+	nheaps = catalog_segment_paths(c, r, FORK_MAIN, &heaps);
+	if (nmaps == 0)
+	{
+		struct diags ds;
+		char		path[512],
+					full[1100];
+
+		diags_reset(&ds);
+		if (catalog_filepath(c, r, fork, path, sizeof(path)) == 0)
+		{
+			/* a table never vacuumed has no map: PostgreSQL reads none as empty */
+			diag_add(&ds, D_FORK_ABSENT, "the %s fork of %s (oid %u)", sfx[fork] + 1,
+					 r->relname, (unsigned) r->oid);
+			snprintf(full, sizeof(full), "%s/%s", catalog_pgdata(c), path);
+			cli_report(e, full, &ds);
+		}
+		else
+		{
+			diag_add(&ds, D_NOT_RELATION, "%s (oid %u, relkind %c) has no storage",
+					 r->relname, (unsigned) r->oid, r->relkind ? r->relkind : '?');
+			cli_report(e, q->relation, &ds);
+		}
+	}
+	else if ((all = calloc((size_t) (nmaps + nheaps), sizeof(*all))) != NULL)
+	{
+		for (i = 0; i < nmaps; i++)
+			all[i] = maps[i];
+		for (i = 0; i < nheaps; i++)
+			all[nmaps + i] = heaps[i];
+		free(maps);
+		free(heaps);
+		maps = heaps = NULL;
+		*files = all;
+	}
+	catalog_free_paths(maps, maps ? nmaps : 0);
+	catalog_free_paths(heaps, heaps ? nheaps : 0);
+	report(e, c);
+	catalog_close(c);
+	return *files ? nmaps + nheaps : 0;
+}
+
+int
+catalog_maps_run(struct cli_maps *m, const struct catalog_request *q,
+				 enum fork_number fork, bool json,
+				 void (*each) (struct emit *e, const char *map, const void *arg),
+				 const void *arg)
+{
+	char	  **files;
+	int			n = catalog_relation_forks(NULL, q, fork, &files),
+				rc,
+				i;
+	char	  **heaps;
+
+	if (n == 0)
+	{
+		cli_maps_free(m);
+		return cli_finish(cli_emit_open(json));
+	}
+	/* room for every file found, the --heap files kept */
+	if ((heaps = calloc((size_t) (n + m->nheaps), sizeof(*heaps))) == NULL ||
+		(m->maps = realloc(m->maps, (size_t) n * sizeof(*m->maps))) == NULL)
+		cli_usage_error("out of memory");
+	for (i = 0; i < m->nheaps; i++)
+		heaps[i] = m->heaps[i];
+	free(m->heaps);
+	m->heaps = heaps;
+	rc = cli_maps_run(m, files, n, fork == FORK_FSM ? "_fsm" : "_vm", json, each, arg);
+	catalog_free_paths(files, n);
+	return rc;
+}
+
+int
+catalog_open_index(struct emit *e, const struct catalog_request *q,
+				   struct catalog_index_rel *ix)
+{
+	struct catalog *c = open_or_die(q, q->dbname);
+	const struct cat_rel *r;
+	const struct cat_index *x;
+	const char *am;
+	int			i;
+
+	memset(ix, 0, sizeof(*ix));
+	report(e, c);
+	if ((r = find_or_say(c, q)) == NULL)
+	{
+		catalog_close(c);
+		return -1;
+	}
+	if ((r->relkind != 'i' && r->relkind != 'I') || (x = catalog_index(c, r->oid)) == NULL)
+	{
+		fprintf(stderr, "%s: %s: not an index (relkind %c)%s\n", cli_prog(), q->relation,
+				r->relkind ? r->relkind : '?',
+				r->relkind == 'i' ? ", or no pg_index row" : "");
+		cli_raise(EXIT_TROUBLE);
+		report(e, c);
+		catalog_close(c);
+		return -1;
+	}
+	am = catalog_amname(c, r->relam);
+	ix->btree = r->relam == BTREE_AM_OID || (am != NULL && strcmp(am, "btree") == 0);
+	ix->nkeyatts = x->indnkeyatts;
+	for (i = 0; i < x->indnkeyatts && i < 32; i++)
+		ix->indoption[i] = x->indoption[i];
+	/* the index's own columns: their storage is the opclass's (name_ops: cstring) */
+	if (catalog_load_attributes(c, r) == 0)
+		ix->td = catalog_tupdesc(c, r);
+	ix->nfiles = catalog_segment_paths(c, r, FORK_MAIN, &ix->files);
+	if (ix->nfiles == 0 && r->relkind == 'i')
+	{
+		struct diags ds;
+		char		path[512],
+					full[1100];
+
+		diags_reset(&ds);
+		catalog_filepath(c, r, FORK_MAIN, path, sizeof(path));
+		diag_add(&ds, D_FILE_MISSING, "the main fork of %s (oid %u)", r->relname,
+				 (unsigned) r->oid);
+		snprintf(full, sizeof(full), "%s/%s", catalog_pgdata(c), path);
+		cli_report(e, full, &ds);
+	}
+	report(e, c);
+	catalog_close(c);
+	return 0;
+}
+
+void
+catalog_index_free(struct catalog_index_rel *ix)
+{
+	catalog_free_paths(ix->files, ix->nfiles);
+	tupdesc_free(ix->td);
+	memset(ix, 0, sizeof(*ix));
 }

@@ -36,6 +36,15 @@ struct catalog {
 	struct cat_enum *enums;		/* pg_enum, as read; after load_enums() */
 	size_t		nenums;
 	bool		enums_loaded;
+	struct cat_index *indexes;	/* pg_index, sorted by indexrelid */
+	size_t		nindexes;
+	bool		indexes_loaded;
+	struct cat_am {
+		uint32_t	oid;		/* pg_am.oid (t_oid before 12) */
+		char		amname[CATALOG_NAMELEN];	/* pg_am.amname */
+	}		   *ams;			/* pg_am, sorted by oid */
+	size_t		nams;
+	bool		ams_loaded;
 	struct cat_finding findings[CATALOG_MAX_FINDINGS];
 	int			nfindings;
 };
@@ -49,6 +58,15 @@ struct cat_row {
 };
 
 typedef int (*cat_row_fn) (void *arg, const struct cat_row *row);
+
+/*
+ * Scan catalog relid (not bootstrapped: described by pg_attribute, found
+ * through pg_class) for its visible rows; fn gets td to find its columns
+ * by name first (with row NULL).  -1 if it cannot be read.
+ */
+int			catalog_scan_described(struct catalog *c, uint32_t relid,
+								   int (*cols) (void *arg, const struct tupdesc *td),
+								   cat_row_fn fn, void *arg);
 
 /* pg_type's visible rows into c->types, once. */
 void		catalog_load_types(struct catalog *c);

@@ -91,6 +91,7 @@ enum diag_code {
 	D_XACT_FUTURE,		/* an XID at or past pg_control's next XID in a cleanly stopped cluster */
 	D_SUBTRANS_PARENT,	/* pg_subtrans: a parent that does not precede its child, or a chain too long */
 	D_MULTIXACT,		/* pg_multixact: offsets or members that cannot be right, a multixact not yet created */
+	D_FORK_ABSENT,		/* -D: a relation has no _fsm or _vm fork (read as empty) */
 	D__COUNT
 };
 
