@@ -84,6 +84,9 @@ usage(void)
 		   "  -d, --dbname=DB      the database, by name or OID\n"
 		   "      --list           the databases, or with -d the relations and their files\n"
 		   "      --columns        with --list, each relation's columns\n"
+		   "      --catalog-versions  with --list, every version of each pg_class row\n"
+		   "                       (and with --columns of its pg_attribute rows) still\n"
+		   "                       on disk, dead ones too, with xmin, xmax and visible\n"
 		   "      --relation=REL   read relation REL (NAME, schema.name or OID) of -d's\n"
 		   "                       database, its values decoded from the catalog\n"
 		   "  -V, --version        print the version and exit\n"
@@ -485,6 +488,7 @@ main(int argc, char **argv)
 		{"list", no_argument, NULL, 'L'},
 		{"columns", no_argument, NULL, 'C'},
 		{"relation", required_argument, NULL, 'R'},
+		{"catalog-versions", no_argument, NULL, 'A'},
 		{NULL, 0, NULL, 0}
 	};
 	struct catalog_request cq = {0};
@@ -561,6 +565,9 @@ main(int argc, char **argv)
 			case 'C':
 				cq.columns = true;
 				break;
+			case 'A':
+				cq.versions = true;
+				break;
 			case 'R':
 				cq.relation = optarg;
 				o.vs = &vs;
@@ -573,6 +580,8 @@ main(int argc, char **argv)
 				cli_try_help();
 		}
 	}
+	if (cq.versions && !(cq.list && cq.dbname))
+		cli_usage_error("--catalog-versions goes with -d and --list");
 	if (cq.pgdata || cq.dbname || cq.list || cq.relation)
 	{
 		if (optind < argc || ntoast > 0)

@@ -227,7 +227,8 @@ scan_page(struct catalog *c, const char *relpath, const uint8_t *page,
 		heappage_item(page, i, &it);
 		if (it.id.flags != LP_NORMAL || !it.has_tuple || it.t.status != HT_OK)
 			continue;
-		if (!catalog_row_visible(c, &it.t, relpath))
+		r.visible = catalog_row_visible(c, &it.t, relpath);
+		if (!r.visible && !c->all_versions)
 			continue;
 		diags_reset(&vd);
 		if (heap_deform_data(td, it.t.data, it.t.data_len,
@@ -424,18 +425,11 @@ struct class_cols {
 	size_t		cap;
 };
 
-static int
-class_row(void *arg, const struct cat_row *row)
+static void
+class_fill(const struct class_cols *k, const struct cat_row *row, struct cat_rel *r)
 {
-	struct class_cols *k = arg;
 	struct catalog *c = k->c;
-	struct cat_rel *r;
 
-	if (c->nrels >= CATALOG_MAX_ROWS)
-		return 1;
-	if (catalog_grow(&c->rels, &k->cap, c->nrels, sizeof(*c->rels), 256) != 0)
-		return 1;
-	r = &c->rels[c->nrels++];
 	memset(r, 0, sizeof(*r));
 	r->oid = row_oid(row, k->oid);
 	row_name(row, k->relname, r->relname);
@@ -450,6 +444,19 @@ class_row(void *arg, const struct cat_row *row)
 	r->relam = row_u32(row, k->relam);
 	r->filenumber = r->relfilenode != 0 ? r->relfilenode :
 		catalog_map_lookup(c, r->oid, r->relisshared);
+}
+
+static int
+class_row(void *arg, const struct cat_row *row)
+{
+	struct class_cols *k = arg;
+	struct catalog *c = k->c;
+
+	if (c->nrels >= CATALOG_MAX_ROWS)
+		return 1;
+	if (catalog_grow(&c->rels, &k->cap, c->nrels, sizeof(*c->rels), 256) != 0)
+		return 1;
+	class_fill(k, row, &c->rels[c->nrels++]);
 	return 0;
 }
 
@@ -463,6 +470,87 @@ catalog_layout_td(struct catalog *c, uint32_t relid)
 	return spec ? tupdesc_from_spec(spec, &ds) : NULL;
 }
 
+/* pg_class's column indexes in td */
+static void
+class_cols_of(struct class_cols *k, const struct tupdesc *td)
+{
+	k->oid = catalog_col(td, "oid");
+	k->relname = catalog_col(td, "relname");
+	k->relnamespace = catalog_col(td, "relnamespace");
+	k->relfilenode = catalog_col(td, "relfilenode");
+	k->reltablespace = catalog_col(td, "reltablespace");
+	k->reltoastrelid = catalog_col(td, "reltoastrelid");
+	k->relkind = catalog_col(td, "relkind");
+	k->relpersistence = catalog_col(td, "relpersistence");
+	k->relisshared = catalog_col(td, "relisshared");
+	k->relnatts = catalog_col(td, "relnatts");
+	k->relam = catalog_col(td, "relam");
+}
+
+/* every row version of pg_class, visible or not */
+struct class_versions {
+	struct class_cols k;
+	struct cat_version *v;
+	size_t		n,
+				cap;
+};
+
+static int
+class_version_row(void *arg, const struct cat_row *row)
+{
+	struct class_versions *cv = arg;
+	struct cat_version *v;
+
+	if (cv->n >= CATALOG_MAX_ROWS)
+		return 1;
+	if (catalog_grow(&cv->v, &cv->cap, cv->n, sizeof(*cv->v), 256) != 0)
+		return 1;
+	v = &cv->v[cv->n++];
+	class_fill(&cv->k, row, &v->rel);
+	v->xmin = row->t->xmin;
+	v->xmax = row->t->xmax;
+	v->visible = row->visible;
+	return 0;
+}
+
+static int
+cmp_version(const void *a, const void *b)
+{
+	const struct cat_version *x = a,
+			   *y = b;
+
+	if (x->rel.oid != y->rel.oid)
+		return x->rel.oid < y->rel.oid ? -1 : 1;
+	/* the newer version after: by xmin, modulo 2^32 as TransactionIdPrecedes */
+	if (x->xmin != y->xmin)
+		return (int32_t) (x->xmin - y->xmin) < 0 ? -1 : 1;
+	return 0;
+}
+
+int
+catalog_class_versions(struct catalog *c, struct cat_version **out)
+{
+	struct class_versions cv = {.k = {.c = c}};
+	struct tupdesc *td = catalog_layout_td(c, PG_CLASS_RELID);
+	char		rel[256];
+	uint32_t	fn = catalog_map_lookup(c, PG_CLASS_RELID, false);
+	long		rows;
+
+	*out = NULL;
+	if (td == NULL)
+		return -1;
+	class_cols_of(&cv.k, td);
+	catalog_path_of(c, 0, fn ? fn : PG_CLASS_RELID, FORK_MAIN, rel, sizeof(rel));
+	c->all_versions = true;
+	rows = catalog_scan(c, rel, td, class_version_row, &cv);
+	c->all_versions = false;
+	tupdesc_free(td);
+	if (cv.n > 0)
+		qsort(cv.v, cv.n, sizeof(*cv.v), cmp_version);
+	*out = cv.v;
+	return rows < 0 ? -1 : (int) cv.n;
+}
+
 static int
 load_class(struct catalog *c)
 {
@@ -473,17 +561,7 @@ load_class(struct catalog *c)
 
 	if (td == NULL)
 		return -1;
-	k.oid = catalog_col(td, "oid");
-	k.relname = catalog_col(td, "relname");
-	k.relnamespace = catalog_col(td, "relnamespace");
-	k.relfilenode = catalog_col(td, "relfilenode");
-	k.reltablespace = catalog_col(td, "reltablespace");
-	k.reltoastrelid = catalog_col(td, "reltoastrelid");
-	k.relkind = catalog_col(td, "relkind");
-	k.relpersistence = catalog_col(td, "relpersistence");
-	k.relisshared = catalog_col(td, "relisshared");
-	k.relnatts = catalog_col(td, "relnatts");
-	k.relam = catalog_col(td, "relam");
+	class_cols_of(&k, td);
 	/* the map is the truth; without it, initdb's file number (= the OID) */
 	catalog_path_of(c, 0, fn ? fn : PG_CLASS_RELID, FORK_MAIN, rel, sizeof(rel));
 	catalog_scan(c, rel, td, class_row, &k);

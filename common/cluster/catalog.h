@@ -143,6 +143,23 @@ struct cat_index {
 													 * NULLS FIRST 2 */
 };
 
+/* One version of a catalog row, visible or not, with its tuple's XIDs. */
+struct cat_version {
+	struct cat_rel rel;			/* pg_class's columns in that version */
+	uint32_t	xmin;			/* t_xmin: the transaction that wrote it */
+	uint32_t	xmax;			/* t_xmax: the one that replaced or deleted it, or 0 */
+	bool		visible;		/* the version that counts (catalog_row_visible) */
+};
+
+/* One version of a pg_attribute row. */
+struct cat_att_version {
+	uint32_t	attrelid;		/* pg_attribute.attrelid */
+	struct cat_att a;			/* its columns (missingval not kept) */
+	uint32_t	xmin;			/* t_xmin */
+	uint32_t	xmax;			/* t_xmax */
+	bool		visible;		/* catalog_row_visible */
+};
+
 struct catalog;
 
 /*
@@ -174,6 +191,21 @@ const char *catalog_pgdata(const struct catalog *c);
 /* pg_class's visible rows, in OID order. */
 const struct cat_rel *catalog_relations(const struct catalog *c, size_t *n);
 const struct cat_rel *catalog_relation_by_oid(const struct catalog *c, uint32_t oid);
+/*
+ * Every version of every pg_class row still on disk -- a dropped table's
+ * last definition, a relation's file number before a rewrite, a name
+ * before a RENAME -- sorted by oid, then xmin.  *out malloc'd, the caller
+ * frees.  The count, or -1 if pg_class cannot be read.
+ */
+int			catalog_class_versions(struct catalog *c, struct cat_version **out);
+
+/*
+ * Every version of the pg_attribute rows (attnum >= 1) of relid, or of
+ * all relations (0), sorted by attrelid, attnum, xmin; as above.
+ */
+int			catalog_att_versions(struct catalog *c, uint32_t relid,
+								 struct cat_att_version **out);
+
 /* pg_namespace.nspname of oid, or NULL. */
 const char *catalog_nspname(const struct catalog *c, uint32_t oid);
 

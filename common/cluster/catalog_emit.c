@@ -217,6 +217,112 @@ list_relations(struct emit *e, struct catalog *c, bool columns)
 	}
 }
 
+/* --catalog-versions: one record per pg_class row version, visible or not. */
+static void
+list_versions(struct emit *e, struct catalog *c, bool columns)
+{
+	struct cat_version *v;
+	struct cat_att_version *av = NULL;
+	int			n = catalog_class_versions(c, &v),
+				na = 0,
+				i,
+				j = 0;
+
+	if (columns)
+		na = catalog_att_versions(c, 0, &av);
+	for (i = 0; i < n; i++)
+	{
+		const struct cat_rel *r = &v[i].rel;
+		const char *nsp = catalog_nspname(c, r->relnamespace);
+		char		path[512];
+
+		emit_begin(e);
+		emit_uint(e, "oid", r->oid, EF_W(6));
+		if (nsp)
+			emit_str(e, "nspname", nsp, EF_LEFT | EF_W(18));
+		else
+			emit_null(e, "nspname", 0);
+		emit_str(e, "relname", r->relname, EF_LEFT | EF_W(32));
+		emit_uint(e, "relfilenode", r->relfilenode, EF_W(6));
+		emit_char(e, "relkind", r->relkind, 0);
+		emit_char(e, "relpersistence", r->relpersistence, EF_NOTEXT);
+		emit_uint(e, "reltablespace", r->reltablespace, EF_NOTEXT);
+		emit_int(e, "relnatts", r->relnatts, EF_NOTEXT);
+		if (catalog_filepath(c, r, FORK_MAIN, path, sizeof(path)) == 0)
+			emit_str(e, "filepath", path, EF_LEFT | EF_W(20));
+		else
+			emit_null(e, "filepath", EF_W(20));
+		/* an old file number's file may still be there, until a checkpoint */
+		{
+			int64_t		b = catalog_fork_blocks(c, r, FORK_MAIN);
+
+			if (b >= 0)
+				emit_int(e, "main_blocks", b, EF_W(6));
+			else
+				emit_null(e, "main_blocks", EF_W(6));
+		}
+		emit_uint(e, "xmin", v[i].xmin, EF_W(6));
+		emit_uint(e, "xmax", v[i].xmax, EF_W(6));
+		emit_bool(e, "visible", v[i].visible, 0);
+		if (columns && emit_format_of(e) == EMIT_JSON)
+		{
+			while (j < na && av[j].attrelid < r->oid)
+				j++;
+			emit_arr_begin(e, "columns", 0);
+			for (int k = j; k < na && av[k].attrelid == r->oid; k++)
+			{
+				const struct cat_att *a = &av[k].a;
+				const struct cat_type *t = a->attisdropped ? NULL : catalog_type(c, a->atttypid);
+
+				emit_obj_begin(e, NULL, 0);
+				emit_int(e, "attnum", a->attnum, 0);
+				emit_str(e, "attname", a->attname, 0);
+				if (t != NULL)
+					emit_str(e, "typname", t->typname, 0);
+				else
+					emit_null(e, "typname", 0);
+				emit_int(e, "attlen", a->attlen, 0);
+				emit_bool(e, "attisdropped", a->attisdropped, 0);
+				emit_uint(e, "xmin", av[k].xmin, 0);
+				emit_uint(e, "xmax", av[k].xmax, 0);
+				emit_bool(e, "visible", av[k].visible, 0);
+				emit_obj_end(e);
+			}
+			emit_arr_end(e);
+		}
+		emit_end(e);
+		if (columns && emit_format_of(e) == EMIT_TEXT)
+		{
+			while (j < na && av[j].attrelid < r->oid)
+				j++;
+			for (int k = j; k < na && av[k].attrelid == r->oid; k++)
+			{
+				const struct cat_att *a = &av[k].a;
+				const struct cat_type *t = a->attisdropped ? NULL : catalog_type(c, a->atttypid);
+
+				emit_begin(e);
+				emit_str(e, NULL, "", EF_BARE | EF_W(4));
+				emit_int(e, "attnum", a->attnum, EF_W(4));
+				emit_str(e, "attname", a->attname, EF_LEFT | EF_W(24));
+				emit_str(e, "typname", t ? t->typname : "-", EF_LEFT | EF_W(16));
+				emit_uint(e, "xmin", av[k].xmin, EF_W(6));
+				emit_uint(e, "xmax", av[k].xmax, EF_W(6));
+				emit_bool(e, "visible", av[k].visible, 0);
+				if (a->attisdropped)
+					emit_str(e, NULL, "dropped", EF_BARE);
+				emit_end(e);
+			}
+		}
+	}
+	if (n < 0)
+	{
+		fprintf(stderr, "%s: %s: pg_class cannot be read\n", cli_prog(), catalog_pgdata(c));
+		cli_raise(EXIT_DAMAGE);
+	}
+	free(v);
+	free(av);
+}
+
 static void
 list_databases(struct emit *e, struct catalog *c)
 {
@@ -255,6 +361,11 @@ catalog_emit_list(struct emit *e, const struct catalog_request *q)
 	report(e, c);
 	if (q->dbname == NULL)
 		list_databases(e, c);
+	else if (q->versions)
+	{
+		catalog_load_attributes(c, NULL);	/* pg_type, for the type names */
+		list_versions(e, c, q->columns);
+	}
 	else
 		list_relations(e, c, q->columns);
 	report(e, c);

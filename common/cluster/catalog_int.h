@@ -45,6 +45,7 @@ struct catalog {
 	}		   *ams;			/* pg_am, sorted by oid */
 	size_t		nams;
 	bool		ams_loaded;
+	bool		all_versions;	/* catalog_scan: every row version, not the visible */
 	struct cat_finding findings[CATALOG_MAX_FINDINGS];
 	int			nfindings;
 };
@@ -55,6 +56,8 @@ struct cat_row {
 	const struct attr_value *vals;	/* td->natts values */
 	const struct heap_tuple *t;
 	uint32_t	hdr_oid;		/* t_oid (before 12), else 0 */
+	bool		visible;		/* catalog_row_visible(); false only in a scan
+								 * of every version (c->all_versions) */
 };
 
 typedef int (*cat_row_fn) (void *arg, const struct cat_row *row);

@@ -143,6 +143,9 @@ struct att_cols {
 	struct att_tmp {
 		uint32_t	relid;
 		struct cat_att a;
+		uint32_t	xmin,
+					xmax;		/* the tuple's, for catalog_att_versions */
+		bool		visible;
 	}		   *rows;
 	size_t		n,
 				cap;
@@ -162,6 +165,9 @@ att_row(void *arg, const struct cat_row *row)
 	if (catalog_grow(&k->rows, &k->cap, k->n, sizeof(*k->rows), 64) != 0)
 		return 1;
 	k->rows[k->n].relid = relid;
+	k->rows[k->n].xmin = row->t->xmin;
+	k->rows[k->n].xmax = row->t->xmax;
+	k->rows[k->n].visible = row->visible;
 	a = &k->rows[k->n].a;
 	memset(a, 0, sizeof(*a));
 	a->attnum = row_i16(row, k->attnum);
@@ -193,12 +199,20 @@ cmp_att(const void *x, const void *y)
 
 	if (a->relid != b->relid)
 		return a->relid < b->relid ? -1 : 1;
-	return (a->a.attnum > b->a.attnum) - (a->a.attnum < b->a.attnum);
+	if (a->a.attnum != b->a.attnum)
+		return a->a.attnum < b->a.attnum ? -1 : 1;
+	/* versions (catalog_att_versions): the older first */
+	if (a->xmin != b->xmin)
+		return (int32_t) (a->xmin - b->xmin) < 0 ? -1 : 1;
+	return 0;
 }
 
-/* Scan pg_attribute for relid (0: all) into k (sorted by relid, attnum). */
+/*
+ * Scan pg_attribute for relid (0: all) into k (sorted by relid, attnum):
+ * the visible rows, or with all every version.
+ */
 static int
-scan_atts(struct catalog *c, uint32_t relid, struct att_cols *k)
+scan_atts(struct catalog *c, uint32_t relid, struct att_cols *k, bool all)
 {
 	const char *spec = catalog_layout(c->prof->major, PG_ATTRIBUTE_RELID);
 	struct tupdesc *td;
@@ -225,7 +239,9 @@ scan_atts(struct catalog *c, uint32_t relid, struct att_cols *k)
 	k->atthasmissing = catalog_col(td, "atthasmissing");
 	k->attmissingval = catalog_col(td, "attmissingval");
 	catalog_path_of(c, 0, fn ? fn : PG_ATTRIBUTE_RELID, FORK_MAIN, rel, sizeof(rel));
+	c->all_versions = all;
 	rows = catalog_scan(c, rel, td, att_row, k);
+	c->all_versions = false;
 	tupdesc_free(td);
 	if (k->n > 0)
 		qsort(k->rows, k->n, sizeof(*k->rows), cmp_att);
@@ -249,7 +265,7 @@ catalog_described(struct catalog *c, uint32_t relid)
 	struct tupdesc *td = NULL;
 	size_t		i;
 
-	if (scan_atts(c, relid, &k) == 0 && k.n > 0 &&
+	if (scan_atts(c, relid, &k, false) == 0 && k.n > 0 &&
 		(td = tupdesc_new(k.rows[k.n - 1].a.attnum)) != NULL)
 		for (i = 0; i < k.n; i++)
 		{
@@ -274,7 +290,7 @@ catalog_load_attributes(struct catalog *c, const struct cat_rel *want)
 	size_t		i = 0;
 
 	catalog_load_types(c);
-	if (scan_atts(c, want ? want->oid : 0, &k) != 0)
+	if (scan_atts(c, want ? want->oid : 0, &k, false) != 0)
 	{
 		free_atts(&k);
 		return -1;
@@ -304,6 +320,29 @@ catalog_load_attributes(struct catalog *c, const struct cat_rel *want)
 	return 0;
 }
 
+
+int
+catalog_att_versions(struct catalog *c, uint32_t relid, struct cat_att_version **out)
+{
+	struct att_cols k;
+	size_t		i;
+	int			rc = scan_atts(c, relid, &k, true);
+
+	*out = NULL;
+	if (rc == 0 && k.n > 0 && (*out = calloc(k.n, sizeof(**out))) != NULL)
+		for (i = 0; i < k.n; i++)
+		{
+			(*out)[i].attrelid = k.rows[i].relid;
+			(*out)[i].a = k.rows[i].a;
+			(*out)[i].a.missingval = NULL;
+			(*out)[i].a.missinglen = 0;
+			(*out)[i].xmin = k.rows[i].xmin;
+			(*out)[i].xmax = k.rows[i].xmax;
+			(*out)[i].visible = k.rows[i].visible;
+		}
+	free_atts(&k);
+	return rc != 0 ? -1 : *out != NULL ? (int) k.n : 0;
+}
 
 int
 catalog_filepath(const struct catalog *c, const struct cat_rel *r,
