@@ -324,6 +324,31 @@ catalog_map_lookup(const struct catalog *c, uint32_t oid, bool shared)
 	return 0;
 }
 
+/* The PG_<major>_<catversion> directory under pg_tblspc/spc, into out. */
+static int
+tblspc_version_dir(const struct catalog *c, uint32_t spc, char *out, size_t size)
+{
+	char		path[1024],
+				prefix[32];
+	DIR		   *d;
+	struct dirent *de;
+	int			rc = -1;
+
+	snprintf(path, sizeof(path), "%s/pg_tblspc/%u", c->pgdata, (unsigned) spc);
+	snprintf(prefix, sizeof(prefix), "PG_%d_", c->prof ? c->prof->major : 0);
+	if ((d = opendir(path)) == NULL)
+		return -1;
+	while ((de = readdir(d)) != NULL)
+		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0 && strlen(de->d_name) < size)
+		{
+			strcpy(out, de->d_name);
+			rc = 0;
+			break;
+		}
+	closedir(d);
+	return rc;
+}
+
 int
 catalog_path_of(const struct catalog *c, uint32_t spc, uint32_t filenumber,
 				enum fork_number fork, char *buf, size_t size)
@@ -336,11 +361,21 @@ catalog_path_of(const struct catalog *c, uint32_t spc, uint32_t filenumber,
 	else if (spc == 0 || spc == DEFAULTTABLESPACE_OID)
 		n = snprintf(buf, size, "base/%u/%u%s", (unsigned) c->dboid,
 					 (unsigned) filenumber, sfx[fork]);
-	else
+	else if (c->catversion != 0)
 		/* TABLESPACE_VERSION_DIRECTORY: "PG_" PG_MAJORVERSION "_" catversion */
 		n = snprintf(buf, size, "pg_tblspc/%u/PG_%d_%u/%u/%u%s", (unsigned) spc,
 					 c->prof ? c->prof->major : 0, (unsigned) c->catversion,
 					 (unsigned) c->dboid, (unsigned) filenumber, sfx[fork]);
+	else
+	{
+		/* no pg_control to give the catversion: the directory says it */
+		char		dir[128];
+
+		if (tblspc_version_dir(c, spc, dir, sizeof(dir)) != 0)
+			snprintf(dir, sizeof(dir), "PG_%d_0", c->prof ? c->prof->major : 0);
+		n = snprintf(buf, size, "pg_tblspc/%u/%s/%u/%u%s", (unsigned) spc, dir,
+					 (unsigned) c->dboid, (unsigned) filenumber, sfx[fork]);
+	}
 	return n > 0 && (size_t) n < size ? 0 : -1;
 }
 
