@@ -127,6 +127,31 @@ for M in $(forensic_majors); do
 		-f tests/oracle/compare.jq >"$TMP/cmp.json"
 	report "pg$M forensic partial copy --relation values" "$TMP/cmp.json"
 
+	# pgvm and pgfsm --relation --check: the fork and the heap found by
+	# name read exactly as the same files named on the command line
+	nm=0
+	while IFS="$(printf '\t')" read -r oid fp; do
+		for tool in pgvm pgfsm; do
+			fork=$([ $tool = pgvm ] && echo _vm || echo _fsm)
+			maps=$(ls "$DATA/$fp$fork" "$DATA/$fp$fork.gz" 2>/dev/null)
+			[ -n "$maps" ] || continue
+			heaps=$(ls "$DATA/$fp" "$DATA/$fp.gz" "$DATA/$fp".[0-9]* 2>/dev/null)
+			"$BIN/$tool" -D "$DATA" -d shop --relation "$oid" --check --json >"$TMP/byname" 2>"$TMP/err"
+			rc=$?
+			xact=$([ $tool = pgvm ] && echo "-x $DATA/pg_xact")
+			# shellcheck disable=SC2086
+			"$BIN/$tool" --check --json $xact $maps $heaps 2>"$TMP/err2" | jq -c 'del(.file)' >"$TMP/byfile"
+			# the same records and findings (the FSM's lag is a notice: exit 0)
+			jq -c 'del(.file)' "$TMP/byname" | cmp -s - "$TMP/byfile" && [ $rc -eq 0 ] && cmp -s "$TMP/err" "$TMP/err2" ||
+				fail "pg$M forensic $tool --relation $oid --check" "exit $rc, $(head -c 200 "$TMP/err"), same as by file: $(jq -c 'del(.file)' "$TMP/byname" | cmp - "$TMP/byfile" 2>&1)"
+			nm=$((nm + 1))
+		done
+	done <<EOF2
+$(jq -r "select((.relkind == \"r\" or .relkind == \"m\") and $USERNSP) | [.oid, .file] | @tsv" "$TMP/rels.jsonl")
+EOF2
+	[ $nm -gt 0 ] && pass "pg$M forensic pgvm/pgfsm --relation --check: $nm maps, exit 0, as by file" ||
+		fail "pg$M forensic pgvm/pgfsm --relation" "no map read"
+
 	# pgbtree --relation IDX --check on every B-tree with a file
 	nb=0; cmp_total=0
 	# (the B-trees of the list, which equals indexes.jsonl above)
