@@ -182,20 +182,6 @@ catalog_row_visible(struct catalog *c, const struct heap_tuple *t, const char *f
 	return !xid_committed(c, t->xmax, file);
 }
 
-int
-catalog_existing(const struct catalog *c, const char *rel, char *buf, size_t size)
-{
-	struct stat st;
-
-	snprintf(buf, size, "%s/%s", c->pgdata, rel);
-	if (stat(buf, &st) == 0 && S_ISREG(st.st_mode))
-		return 0;
-	snprintf(buf, size, "%s/%s.gz", c->pgdata, rel);
-	if (stat(buf, &st) == 0 && S_ISREG(st.st_mode))
-		return 0;
-	return -1;
-}
-
 /* One page of a catalog: its visible rows to fn.  Returns fn's stop. */
 static int
 scan_page(struct catalog *c, const char *relpath, const uint8_t *page,
@@ -308,75 +294,6 @@ catalog_scan(struct catalog *c, const char *relpath, const struct tupdesc *td,
 	}
 	free(vals);
 	return rows;
-}
-
-uint32_t
-catalog_map_lookup(const struct catalog *c, uint32_t oid, bool shared)
-{
-	const struct relmap *m = shared ? &c->gmap : &c->lmap;
-	unsigned	i;
-
-	if (!(shared ? c->gmap_ok : c->lmap_ok))
-		return 0;
-	for (i = 0; i < m->n; i++)
-		if (m->mappings[i].mapoid == oid)
-			return m->mappings[i].mapfilenumber;
-	return 0;
-}
-
-/* The PG_<major>_<catversion> directory under pg_tblspc/spc, into out. */
-static int
-tblspc_version_dir(const struct catalog *c, uint32_t spc, char *out, size_t size)
-{
-	char		path[1024],
-				prefix[32];
-	DIR		   *d;
-	struct dirent *de;
-	int			rc = -1;
-
-	snprintf(path, sizeof(path), "%s/pg_tblspc/%u", c->pgdata, (unsigned) spc);
-	snprintf(prefix, sizeof(prefix), "PG_%d_", c->prof ? c->prof->major : 0);
-	if ((d = opendir(path)) == NULL)
-		return -1;
-	while ((de = readdir(d)) != NULL)
-		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0 && strlen(de->d_name) < size)
-		{
-			strcpy(out, de->d_name);
-			rc = 0;
-			break;
-		}
-	closedir(d);
-	return rc;
-}
-
-int
-catalog_path_of(const struct catalog *c, uint32_t spc, uint32_t filenumber,
-				enum fork_number fork, char *buf, size_t size)
-{
-	static const char *const sfx[] = {"", "_fsm", "_vm", "_init"};
-	int			n;
-
-	if (spc == GLOBALTABLESPACE_OID)
-		n = snprintf(buf, size, "global/%u%s", (unsigned) filenumber, sfx[fork]);
-	else if (spc == 0 || spc == DEFAULTTABLESPACE_OID)
-		n = snprintf(buf, size, "base/%u/%u%s", (unsigned) c->dboid,
-					 (unsigned) filenumber, sfx[fork]);
-	else if (c->catversion != 0)
-		/* TABLESPACE_VERSION_DIRECTORY: "PG_" PG_MAJORVERSION "_" catversion */
-		n = snprintf(buf, size, "pg_tblspc/%u/PG_%d_%u/%u/%u%s", (unsigned) spc,
-					 c->prof ? c->prof->major : 0, (unsigned) c->catversion,
-					 (unsigned) c->dboid, (unsigned) filenumber, sfx[fork]);
-	else
-	{
-		/* no pg_control to give the catversion: the directory says it */
-		char		dir[128];
-
-		if (tblspc_version_dir(c, spc, dir, sizeof(dir)) != 0)
-			snprintf(dir, sizeof(dir), "PG_%d_0", c->prof ? c->prof->major : 0);
-		n = snprintf(buf, size, "pg_tblspc/%u/%s/%u/%u%s", (unsigned) spc, dir,
-					 (unsigned) c->dboid, (unsigned) filenumber, sfx[fork]);
-	}
-	return n > 0 && (size_t) n < size ? 0 : -1;
 }
 
 /* Read a small file under pgdata (or its .gz); NULL with a finding. */
@@ -636,7 +553,7 @@ load_namespace(struct catalog *c)
 	struct tupdesc *td;
 	char		rel[256];
 
-	if (r == NULL || (td = catalog_described(c, PG_NAMESPACE_RELID)) == NULL)
+	if (r == NULL || (td = catalog_td_of(c, PG_NAMESPACE_RELID)) == NULL)
 		return;
 	k.oid = catalog_col(td, "oid");
 	k.nspname = catalog_col(td, "nspname");
@@ -777,6 +694,7 @@ catalog_close(struct catalog *c)
 	free(c->indexes);
 	free(c->ams);
 	clog_close(c->clog);
+	catalog_dircache_free(c->dirs);
 	free(c->pgdata);
 	free(c);
 }

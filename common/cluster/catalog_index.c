@@ -12,6 +12,14 @@
 #include "heap/varlena.h"
 #include "io/bytes.h"
 
+struct tupdesc *
+catalog_td_of(struct catalog *c, uint32_t relid)
+{
+	struct tupdesc *td = catalog_layout_td(c, relid);
+
+	return td != NULL ? td : catalog_described(c, relid);
+}
+
 int
 catalog_scan_described(struct catalog *c, uint32_t relid,
 					   int (*cols) (void *arg, const struct tupdesc *td),
@@ -22,7 +30,7 @@ catalog_scan_described(struct catalog *c, uint32_t relid,
 	char		rel[256];
 	long		rows = -1;
 
-	if (r == NULL || (td = catalog_described(c, relid)) == NULL)
+	if (r == NULL || (td = catalog_td_of(c, relid)) == NULL)
 		return -1;
 	if (cols(arg, td) == 0 &&
 		catalog_path_of(c, r->reltablespace, r->filenumber, FORK_MAIN, rel, sizeof(rel)) == 0)

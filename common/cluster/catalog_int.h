@@ -46,6 +46,7 @@ struct catalog {
 	size_t		nams;
 	bool		ams_loaded;
 	bool		all_versions;	/* catalog_scan: every row version, not the visible */
+	struct dircache *dirs;		/* catalog_existing's directory listings */
 	struct cat_finding findings[CATALOG_MAX_FINDINGS];
 	int			nfindings;
 };
@@ -61,6 +62,9 @@ struct cat_row {
 };
 
 typedef int (*cat_row_fn) (void *arg, const struct cat_row *row);
+
+/* catalog_layout_td() of relid if known, else catalog_described(). */
+struct tupdesc *catalog_td_of(struct catalog *c, uint32_t relid);
 
 /*
  * Scan catalog relid (not bootstrapped: described by pg_attribute, found
@@ -119,9 +123,15 @@ uint32_t	row_oid(const struct cat_row *r, int oidcol);
  */
 struct tupdesc *catalog_described(struct catalog *c, uint32_t relid);
 
-/* pgdata/rel, or pgdata/rel.gz, into buf; 0 if one exists (a regular file). */
+/*
+ * pgdata/rel, or pgdata/rel.gz, into buf; 0 if one exists (a regular
+ * file).  Names are looked up in a listing of their directory, made once.
+ */
 int			catalog_existing(const struct catalog *c, const char *rel, char *buf,
 							 size_t size);
+
+struct dircache;
+void		catalog_dircache_free(struct dircache *d);
 
 /* The file number of a mapped catalog from the map, or 0. */
 uint32_t	catalog_map_lookup(const struct catalog *c, uint32_t oid, bool shared);

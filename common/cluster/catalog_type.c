@@ -124,7 +124,7 @@ load_enums(struct catalog *c)
 	if (c->enums_loaded)
 		return;
 	c->enums_loaded = true;
-	if (r == NULL || (td = catalog_described(c, PG_ENUM_RELID)) == NULL)
+	if (r == NULL || (td = catalog_td_of(c, PG_ENUM_RELID)) == NULL)
 		return;
 	k.oid = catalog_col(td, "oid");
 	k.enumtypid = catalog_col(td, "enumtypid");

@@ -121,3 +121,7 @@ done
 	echo "|---|---|---|---|---|---|"
 	printf '%s' "$rows"
 } | tee "$OUT"
+
+# the catalog read from disk on a database of 10,000 tables (its own input)
+echo | tee -a "$OUT"
+sh tests/bench/catalog.sh "$BUILD" | tee -a "$OUT"
