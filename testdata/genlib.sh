@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # (sourced; its settings are used by the callers)
 # Shared by generate.sh and generate_forensic.sh (sourced, not run).
 #
 # The caller sets ME (its name, for messages) and HERE (testdata/) before
