@@ -348,7 +348,11 @@ int
 catalog_filepath(const struct catalog *c, const struct cat_rel *r,
 				 enum fork_number fork, char *buf, size_t size)
 {
-	if (r->filenumber == 0)
+	/*
+	 * Only these kinds have storage (pg_relation_filepath()'s list); a view
+	 * or a composite type of 10 and 11 still has a relfilenode, never a file
+	 */
+	if (r->filenumber == 0 || strchr("rmiSt", r->relkind) == NULL || r->relkind == '\0')
 		return -1;
 	return catalog_path_of(c, r->relisshared ? GLOBALTABLESPACE_OID : r->reltablespace,
 						   r->filenumber, fork, buf, size);
