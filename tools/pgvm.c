@@ -390,6 +390,14 @@ main(int argc, char **argv)
 	{
 		if (optind < argc)
 			cli_usage_error("--relation takes no FILE");
+		/* the data directory from $PGDATA gives pg_xact too, as -D does */
+		if (o.xact == NULL && q.pgdata == NULL && getenv("PGDATA") != NULL &&
+			(pgxact = malloc(strlen(getenv("PGDATA")) + sizeof("/pg_xact"))) != NULL)
+		{
+			strcpy(pgxact, getenv("PGDATA"));
+			strcat(pgxact, "/pg_xact");
+			o.xact = pgxact;
+		}
 		i = catalog_maps_run(&o.in, &q, FORK_VM, o.json, do_map, &o);
 	}
 	else
