@@ -236,6 +236,8 @@ scan_page(struct catalog *c, const char *relpath, const uint8_t *page,
 		r.vals = vals;
 		r.t = &it.t;
 		r.hdr_oid = it.t.has_oid ? it.t.oid : 0;
+		r.blkno = blkno;
+		r.lp = (uint16_t) i;
 		(*rows)++;
 		if (fn(arg, &r) != 0)
 			return 1;
@@ -462,6 +464,8 @@ class_version_row(void *arg, const struct cat_row *row)
 	v->xmin = row->t->xmin;
 	v->xmax = row->t->xmax;
 	v->visible = row->visible;
+	v->blkno = row->blkno;
+	v->lp = row->lp;
 	return 0;
 }
 

@@ -149,6 +149,8 @@ struct cat_version {
 	uint32_t	xmin;			/* t_xmin: the transaction that wrote it */
 	uint32_t	xmax;			/* t_xmax: the one that replaced or deleted it, or 0 */
 	bool		visible;		/* the version that counts (catalog_row_visible) */
+	uint32_t	blkno;			/* its ctid in pg_class: block ... */
+	uint16_t	lp;				/* ... and line pointer */
 };
 
 /* One version of a pg_attribute row. */

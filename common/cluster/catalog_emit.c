@@ -261,6 +261,12 @@ list_versions(struct emit *e, struct catalog *c, bool columns)
 			else
 				emit_null(e, "main_blocks", EF_W(6));
 		}
+		{
+			char		ctid[32];
+
+			snprintf(ctid, sizeof(ctid), "(%u,%u)", (unsigned) v[i].blkno, (unsigned) v[i].lp);
+			emit_str(e, "ctid", ctid, EF_NOTEXT);
+		}
 		emit_uint(e, "xmin", v[i].xmin, EF_W(6));
 		emit_uint(e, "xmax", v[i].xmax, EF_W(6));
 		emit_bool(e, "visible", v[i].visible, 0);

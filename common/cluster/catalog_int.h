@@ -57,6 +57,8 @@ struct cat_row {
 	const struct attr_value *vals;	/* td->natts values */
 	const struct heap_tuple *t;
 	uint32_t	hdr_oid;		/* t_oid (before 12), else 0 */
+	uint32_t	blkno;			/* where it is: block (absolute) ... */
+	uint16_t	lp;				/* ... and line pointer */
 	bool		visible;		/* catalog_row_visible(); false only in a scan
 								 * of every version (c->all_versions) */
 };

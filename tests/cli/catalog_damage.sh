@@ -24,6 +24,19 @@ flip() {
 		dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
 }
 
+# poke FILE OFF B0 B1 ...: write the bytes (decimal) at OFF
+poke() {
+	pf=$1 po=$2; shift 2
+	for pb in "$@"; do
+		printf "$(printf '\\%03o' "$pb")" | dd of="$pf" bs=1 seek="$po" conv=notrunc 2>/dev/null
+		po=$((po + 1))
+	done
+}
+# peek FILE OFF N: N bytes at OFF as one little-endian number
+peek() {
+	od -An -tu1 -j "$2" -N "$3" "$1" | awk '{v = 0; for (i = NF; i >= 1; i--) v = v * 256 + $i; print v}'
+}
+
 for M in 10 15 18; do
 	DATA=testdata/pg$M/data
 	[ -d "$DATA/base/16384" ] || continue
@@ -84,6 +97,33 @@ for M in 10 15 18; do
 		[ $rc -le 1 ] && pass "pg$M catalog: $tool --relation on a damaged copy: exit $rc" ||
 			fail "pg$M catalog: $tool --relation on a damaged copy" "exit $rc: $(head -c 300 "$TMP/err")"
 	done
+
+	# a table "dropped" by hand: its pg_class row's xmax set to its own
+	# (committed) xmin, so the row is a dead version: --list leaves the
+	# table out, --catalog-versions shows its last definition, with xmax
+	copy_cluster "$DATA" $DB
+	"$BIN/pgpage" -D "$TMP/c" -d $DB --list --catalog-versions --json >"$TMP/ver" 2>/dev/null
+	jq -c --arg t "$t" 'select(.relname == $t and .nspname == "public")' "$TMP/ver" >"$TMP/row"
+	ctid=$(jq -r .ctid "$TMP/row"); xmin=$(jq -r .xmin "$TMP/row"); oid=$(jq -r .oid "$TMP/row")
+	blk=$(echo "$ctid" | tr -d '()' | cut -d, -f1); lp=$(echo "$ctid" | tr -d '()' | cut -d, -f2)
+	f=$(jq -r 'select(.oid == 1259) | .filepath' "$TMP/ver")
+	flip "$TMP/c/$f" 0 0; flip "$TMP/c/$f" 0 0		# unpacked, unchanged
+	page=$((blk * 8192))
+	lpoff=$(( $(peek "$TMP/c/$f" $((page + 24 + (lp - 1) * 4)) 4) & 0x7fff ))
+	tup=$((page + lpoff))
+	poke "$TMP/c/$f" $((tup + 4)) $((xmin & 255)) $(((xmin >> 8) & 255)) $(((xmin >> 16) & 255)) $(((xmin >> 24) & 255))
+	# t_infomask: no XMAX_INVALID, XMAX_COMMITTED, LOCK_ONLY, IS_MULTI, lock bits
+	im=$(( $(peek "$TMP/c/$f" $((tup + 20)) 2) & ~(0x0800 | 0x0400 | 0x0080 | 0x1000 | 0x0040 | 0x0010) ))
+	poke "$TMP/c/$f" $((tup + 20)) $((im & 255)) $(((im >> 8) & 255))
+	"$BIN/pgpage" -D "$TMP/c" -d $DB --list --catalog-versions --json >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	[ $rc -le 1 ] && jq -s -e --argjson o "$oid" --argjson x "$xmin" 'map(select(.oid == $o and .xmax == $x and (.visible | not))) | length == 1' "$TMP/out" >/dev/null &&
+		pass "pg$M catalog: --catalog-versions shows the deleted pg_class row of $t ($ctid, xmax $xmin)" ||
+		fail "pg$M catalog: --catalog-versions shows the deleted pg_class row" "exit $rc, $t $ctid: $(jq -c --argjson o "$oid" 'select(.oid == $o)' "$TMP/out")"
+	"$BIN/pgpage" -D "$TMP/c" -d $DB --list --json >"$TMP/out" 2>/dev/null
+	jq -s -e --argjson o "$oid" 'map(select(.oid == $o)) | length > 0' "$TMP/out" >/dev/null &&
+		fail "pg$M catalog: --list leaves the deleted table out" "$t still listed" ||
+		pass "pg$M catalog: --list leaves the deleted table out"
 done
 
 # usage: the catalog options' errors
