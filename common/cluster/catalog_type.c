@@ -150,7 +150,8 @@ struct resolved {
 	bool		is_array;		/* an array of bi or ut */
 };
 
-#define MAX_TYPE_DEPTH 16		/* domains, arrays and composites nested */
+#define MAX_TYPE_DEPTH 16
+#define CSTRINGOID 2275		/* domains, arrays and composites nested */
 
 static struct tupdesc *build_td(struct catalog *c, struct usertype_set *s,
 								const struct cat_rel *r, int depth);
@@ -324,6 +325,13 @@ set_column(struct catalog *c, struct usertype_set *s, struct tupdesc *td,
 	if (rt.ut != NULL && (rt.is_array ? a->attlen == -1 :
 						  a->attlen == rt.ut->typlen && a->attalign == rt.ut->typalign))
 		tupdesc_set_usertype(col, rt.ut, rt.is_array);
+	/*
+	 * name_ops keeps a name as a cstring (its opckeytype), so an index's
+	 * attribute says cstring: read and ordered as the name it is, as
+	 * pgbtree -T's name does
+	 */
+	if (a->atttypid == CSTRINGOID && a->attlen == -2 && !a->attisdropped)
+		col->type = pg_type_by_id(PGT_NAME);
 	if (a->missingval != NULL && (col->missing = missing_text(c, a, col)) != NULL)
 		col->has_missing = true;
 	return 0;
