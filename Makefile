@@ -59,7 +59,7 @@ bench: all
 	@sh tests/bench/run.sh $(BUILD)
 
 lint-man:
-	@for m in man/*.1; do mandoc -T lint -W warning $$m || exit 1; done
+	@for m in man/*.1 man/*.7; do mandoc -T lint -W warning $$m || exit 1; done
 
 # libFuzzer targets (clang): FUZZ_SECONDS each (default 60); fuzz-smoke
 # runs each for 3 seconds, so a target that no longer builds or crashes
@@ -74,9 +74,12 @@ install: all
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1
 	for t in $(TOOLS); do cp -f $(BUILD)/bin/$$t $(DESTDIR)$(PREFIX)/bin/ && chmod 755 $(DESTDIR)$(PREFIX)/bin/$$t; done
 	for t in $(TOOLS); do cp -f man/$$t.1 $(DESTDIR)$(MANPREFIX)/man1/ && chmod 644 $(DESTDIR)$(MANPREFIX)/man1/$$t.1; done
+	mkdir -p $(DESTDIR)$(MANPREFIX)/man7
+	cp -f man/pgondisk.7 $(DESTDIR)$(MANPREFIX)/man7/ && chmod 644 $(DESTDIR)$(MANPREFIX)/man7/pgondisk.7
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(PREFIX)/bin/$$t $(DESTDIR)$(MANPREFIX)/man1/$$t.1; done
+	rm -f $(DESTDIR)$(MANPREFIX)/man7/pgondisk.7
 
 clean:
 	rm -rf build build-asan build-clang build-fuzz

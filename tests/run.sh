@@ -55,7 +55,7 @@ for s in tests/oracle/*.sh; do
 	BIN="$top/$BUILD/bin" sh "$s"
 done
 section "man pages"
-for m in man/*.1; do
+for m in man/*.1 man/*.7; do
 	if out=$(mandoc -T lint -W warning "$m" 2>&1) && [ -z "$out" ]; then
 		echo "PASS mandoc $m" >>"$RESULTS"
 	else

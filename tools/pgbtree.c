@@ -18,7 +18,9 @@
 #include "nbtree/btree_keycheck.h"
 #include "nbtree/btree_keys.h"
 #include "nbtree/btree_walk.h"
+#include "cluster/catalog_emit.h"
 #include "out/cli.h"
+#include "out/cli_catalog.h"
 #include "out/cli_version.h"
 #include "types/datum_cmp.h"
 #include "types/datum_emit.h"
@@ -37,6 +39,8 @@ struct options {
 	const struct pg_profile *prof;	/* --pg-version, or NULL: detect */
 	struct tupdesc *td;			/* --types, or NULL */
 	int			nkeyatts;		/* columns before the ';' of --types */
+	const int16_t *indoption;	/* --relation: pg_index.indoption; NULL: all ASC */
+	bool		no_keycheck;	/* --relation: a key type has no ordering here */
 };
 
 static void usage(void) __attribute__((noreturn));
@@ -46,7 +50,8 @@ usage(void)
 {
 	printf("%s reads B-tree index files of PostgreSQL 10 to 18, with no server.\n\n"
 		   "Usage:\n"
-		   "  %s [OPTION]... FILE...\n\n"
+		   "  %s [OPTION]... FILE...\n"
+		   "  %s [OPTION]... -D DIR -d DB --relation=INDEX\n\n"
 		   "FILE is a B-tree index segment (base/DB/REL, REL.N), gzip'd or not,\n"
 		   "or \"-\" for standard input.  Block 0 is shown as bt_metap(), every other\n"
 		   "block as bt_page_stats() with its items as bt_page_items().\n\n"
@@ -59,10 +64,13 @@ usage(void)
 		   "  -t, --tree           walk the tree from its root and print its shape\n"
 		   "  -T, --types=LIST     the index's column types (KEYS[;INCLUDED]): show\n"
 		   "                       each item's values, check key order with -c\n"
+		   CLI_CATALOG_HELP
+		   "                       (an index: its key columns, types, DESC and NULLS\n"
+		   "                       FIRST from pg_index and pg_attribute, no -T needed)\n"
 		   "  -V, --version        print the version and exit\n"
 		   "  -h, --help           print this help and exit\n\n"
 		   "Exit status: 0 clean, 1 damage found, 2 usage or I/O error.\n",
-		   cli_prog(), cli_prog());
+		   cli_prog(), cli_prog(), cli_prog());
 	exit(EXIT_CLEAN);
 }
 
@@ -135,7 +143,7 @@ emit_values(struct emit *e, const struct options *opt, const struct bt_item *it,
 			bool minus_inf, const struct pg_profile *prof, uint32_t blkno,
 			struct diags *ds)
 {
-	struct bt_keydesc kd = {opt->td, opt->nkeyatts, false};
+	struct bt_keydesc kd = {opt->td, opt->nkeyatts, false, opt->indoption};
 	struct bt_key k;
 	struct attr_value *vals = calloc((size_t) opt->td->natts, sizeof(*vals));
 	struct strbuf sb = STRBUF_INIT,
@@ -422,9 +430,9 @@ do_file(struct emit *e, const char *file, const struct options *o)
 		}
 		t = bt_tree_new();
 		oom = t == NULL;
-		if (o->check && o->td)
+		if (o->check && o->td && !o->no_keycheck)
 		{
-			struct bt_keydesc kd = {o->td, o->nkeyatts, prof->bt_heapkeyspace};
+			struct bt_keydesc kd = {o->td, o->nkeyatts, prof->bt_heapkeyspace, o->indoption};
 
 			kc = bt_keycheck_new(&kd);
 			oom = oom || kc == NULL;
@@ -547,15 +555,20 @@ main(int argc, char **argv)
 		{"types", required_argument, NULL, 'T'},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
+		CLI_CATALOG_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
-	struct options o = {false, false, false, false, 0, UINT32_MAX, NULL, NULL, 0};
+	struct options o = {false, false, false, false, 0, UINT32_MAX, NULL, NULL, 0, NULL, false};
+	struct catalog_request q = {0};
+	struct catalog_index_rel ix = {0};
+	char	  **files;
+	int			nfiles;
 	struct emit *e;
 	int			c,
 				i;
 
 	cli_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "b:cjnP:tT:Vh", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "b:cjnP:tT:Vh" CLI_CATALOG_SHORTOPTS, longopts, NULL)) != -1)
 	{
 		switch (c)
 		{
@@ -586,23 +599,55 @@ main(int argc, char **argv)
 			case 'h':
 				usage();
 			default:
-				cli_try_help();
+				if (!cli_catalog_option(c, optarg, &q))
+					cli_try_help();
 		}
 	}
-	if (optind >= argc)
+	files = argv + optind;
+	nfiles = argc - optind;
+	if (cli_catalog_wanted(&q))
+	{
+		if (nfiles > 0)
+			cli_usage_error("--relation takes no FILE");
+		e = cli_emit_open(o.json);
+		if (catalog_open_index(e, &q, &ix) != 0)
+			return cli_finish(e);
+		if (!ix.btree)
+			cli_usage_error("%s is not a B-tree index", q.relation);
+		if (o.td == NULL && ix.td != NULL)
+		{
+			o.td = ix.td;
+			o.nkeyatts = ix.nkeyatts;
+			o.indoption = ix.indoption;
+			ix.td = NULL;
+		}
+		files = ix.files;
+		nfiles = ix.nfiles;
+	}
+	else if (nfiles <= 0)
 		cli_usage_error("no input files");
+	else
+		e = cli_emit_open(o.json);
 	if (o.check && o.td)
 	{
-		for (i = 0; i < o.nkeyatts; i++)
+		for (i = 0; i < o.nkeyatts && !o.no_keycheck; i++)
 			if (!datum_cmp_supported(&o.td->cols[i]))
-				cli_usage_error("key column %d: no ordering known for type %s%s: --check cannot use it",
-								i + 1, o.td->cols[i].type ? o.td->cols[i].type->typname : "raw",
-								o.td->cols[i].is_array ? "[]" : "");
+			{
+				/* the catalog's types: check what can be, say what cannot */
+				if (q.relation == NULL)
+					cli_usage_error("key column %d: no ordering known for type %s%s: --check cannot use it",
+									i + 1, o.td->cols[i].type ? o.td->cols[i].type->typname : "raw",
+									o.td->cols[i].is_array ? "[]" : "");
+				fprintf(stderr, "%s: %s: key column %d (%s): no ordering known for its type: key order not checked\n",
+						cli_prog(), q.relation, i + 1, o.td->cols[i].name);
+				o.no_keycheck = true;
+			}
 	}
-	e = cli_emit_open(o.json);
-	for (i = optind; i < argc; i++)
-		do_file(e, argv[i], &o);
+	/* the catalog's index: its segments, the walk reading segment 0 */
+	for (i = 0; i < nfiles && (q.relation == NULL || i == 0 || !(o.tree || o.check)); i++)
+		do_file(e, files[i], &o);
 	i = cli_finish(e);
 	tupdesc_free(o.td);
+	catalog_index_free(&ix);
 	return i;
 }

@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cluster/catalog_emit.h"
 #include "out/cli.h"
+#include "out/cli_catalog.h"
 #include "out/emit.h"
 #include "maps/fsm.h"
 #include "maps/fsm_heapcheck.h"
@@ -39,7 +41,8 @@ usage(void)
 {
 	printf("%s reads free space map forks (_fsm) of PostgreSQL 10 to 18, with no server.\n\n"
 		   "Usage:\n"
-		   "  %s [OPTION]... FILE...\n\n"
+		   "  %s [OPTION]... FILE...\n"
+		   "  %s [OPTION]... -D DIR -d DB --relation=TABLE\n\n"
 		   "FILE is a _fsm fork (REL_fsm), gzip'd or not, or \"-\" for standard input;\n"
 		   "main fork files (REL, REL.1, ...) among them are the heap it describes.\n"
 		   "Blocks are heap blocks, 0 to the heap's size (from the main fork beside\n"
@@ -50,11 +53,13 @@ usage(void)
 		   "  -c, --check          check the trees and each leaf against its heap page\n"
 		   "  -s, --strict         with --check, count the map's lag as damage\n"
 		   "  -H, --heap=FILE      the heap's main fork file (repeat for segments)\n"
+		   CLI_CATALOG_HELP
+		   "                       (a table: its _fsm fork, and its heap for --check)\n"
 		   "  -j, --json           JSON Lines: one object per heap block (or map page)\n"
 		   "  -V, --version        print the version and exit\n"
 		   "  -h, --help           print this help and exit\n\n"
 		   "Exit status: 0 clean, 1 damage found, 2 usage or I/O error.\n",
-		   cli_prog(), cli_prog());
+		   cli_prog(), cli_prog(), cli_prog());
 	exit(EXIT_CLEAN);
 }
 
@@ -316,16 +321,18 @@ main(int argc, char **argv)
 		{"json", no_argument, NULL, 'j'},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
+		CLI_CATALOG_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
 	struct options o;
+	struct catalog_request q = {0};
 	int			c;
 
 	memset(&o, 0, sizeof(o));
 	o.to = UINT32_MAX - 1;
 	cli_init(argv[0]);
 	cli_maps_init(&o.in, argc);
-	while ((c = getopt_long(argc, argv, "b:pcsH:jVh", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "b:pcsH:jVh" CLI_CATALOG_SHORTOPTS, longopts, NULL)) != -1)
 	{
 		switch (c)
 		{
@@ -353,8 +360,15 @@ main(int argc, char **argv)
 			case 'h':
 				usage();
 			default:
-				cli_try_help();
+				if (!cli_catalog_option(c, optarg, &q))
+					cli_try_help();
 		}
+	}
+	if (cli_catalog_wanted(&q))
+	{
+		if (optind < argc)
+			cli_usage_error("--relation takes no FILE");
+		return catalog_maps_run(&o.in, &q, FORK_FSM, o.json, do_fsm, &o);
 	}
 	return cli_maps_run(&o.in, argv + optind, argc - optind, "_fsm", o.json, do_fsm, &o);
 }

@@ -107,6 +107,9 @@ usage(void)
 		   "  -d, --dbname=DB      the database, by name or OID\n"
 		   "      --list           the databases, or with -d the relations and their files\n"
 		   "      --columns        with --list, each relation's columns\n"
+		   "      --catalog-versions  with --list, every version of each pg_class row\n"
+		   "                       (and with --columns of its pg_attribute rows) still\n"
+		   "                       on disk, dead ones too, with xmin, xmax and visible\n"
 		   "      --relation=REL   read relation REL (NAME, schema.name or OID) of -d's\n"
 		   "                       database, its values decoded from the catalog, each\n"
 		   "                       tuple's row state from pg_xact, pg_subtrans and\n"
@@ -552,6 +555,7 @@ main(int argc, char **argv)
 		{"exclude-table", required_argument, NULL, OPT_PAT + PAT_XTABLE},
 		{"index", required_argument, NULL, OPT_PAT + PAT_INDEX},
 		{"exclude-index", required_argument, NULL, OPT_PAT + PAT_XINDEX},
+		{"catalog-versions", no_argument, NULL, 'A'},
 		{NULL, 0, NULL, 0}
 	};
 	struct catalog_request cq = {0};
@@ -653,6 +657,9 @@ main(int argc, char **argv)
 			case 'C':
 				cq.columns = true;
 				break;
+			case 'A':
+				cq.versions = true;
+				break;
 			case 'R':
 				cq.relation = optarg;
 				o.vs = &vs;
@@ -709,6 +716,8 @@ main(int argc, char **argv)
 	}
 	if (cluster_only)
 		cli_usage_error("--jobs, --progress and the patterns go with -D DIR and no FILE");
+	if (cq.versions && !(cq.list && cq.dbname))
+		cli_usage_error("--catalog-versions goes with -d and --list");
 	if (cq.pgdata || cq.dbname || cq.list || cq.relation)
 	{
 		if (optind < argc || ntoast > 0)

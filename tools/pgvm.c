@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "cluster/clog.h"
+#include "cluster/catalog_emit.h"
 #include "out/cli.h"
+#include "out/cli_catalog.h"
 #include "out/emit.h"
 #include "maps/mapfork.h"
 #include "page/page.h"
@@ -39,7 +41,8 @@ usage(void)
 {
 	printf("%s reads visibility map forks (_vm) of PostgreSQL 10 to 18, with no server.\n\n"
 		   "Usage:\n"
-		   "  %s [OPTION]... FILE...\n\n"
+		   "  %s [OPTION]... FILE...\n"
+		   "  %s [OPTION]... -D DIR -d DB --relation=TABLE\n\n"
 		   "FILE is a _vm fork (REL_vm), gzip'd or not, or \"-\" for standard input;\n"
 		   "main fork files (REL, REL.1, ...) among them are the heap it describes.\n"
 		   "Blocks are heap blocks, 0 to the heap's size (from the main fork beside\n"
@@ -51,13 +54,15 @@ usage(void)
 		   "  -S, --summary        counts as pg_visibility_map_summary(), per map\n"
 		   "  -c, --check          check the bits against the heap pages\n"
 		   "  -H, --heap=FILE      the heap's main fork file (repeat for segments)\n"
-		   "  -D, --pgdata=DIR     read transaction status from DIR/pg_xact\n"
+		   CLI_CATALOG_HELP
+		   "                       (a table: its _vm fork, and its heap for --check;\n"
+		   "                       -D also reads transaction status from DIR/pg_xact)\n"
 		   "  -x, --xact=DIR       read transaction status from the pg_xact DIR\n"
 		   "  -j, --json           JSON Lines: one object per heap block\n"
 		   "  -V, --version        print the version and exit\n"
 		   "  -h, --help           print this help and exit\n\n"
 		   "Exit status: 0 clean, 1 damage found, 2 usage or I/O error.\n",
-		   cli_prog(), cli_prog());
+		   cli_prog(), cli_prog(), cli_prog());
 	exit(EXIT_CLEAN);
 }
 
@@ -322,13 +327,14 @@ main(int argc, char **argv)
 		{"summary", no_argument, NULL, 'S'},
 		{"check", no_argument, NULL, 'c'},
 		{"heap", required_argument, NULL, 'H'},
-		{"pgdata", required_argument, NULL, 'D'},
 		{"xact", required_argument, NULL, 'x'},
 		{"json", no_argument, NULL, 'j'},
 		{"version", no_argument, NULL, 'V'},
 		{"help", no_argument, NULL, 'h'},
+		CLI_CATALOG_LONGOPTS,
 		{NULL, 0, NULL, 0}
 	};
+	struct catalog_request q = {0};
 	struct options o;
 	char	   *pgxact = NULL;
 	int			c,
@@ -338,7 +344,7 @@ main(int argc, char **argv)
 	o.to = UINT32_MAX - 1;
 	cli_init(argv[0]);
 	cli_maps_init(&o.in, argc);
-	while ((c = getopt_long(argc, argv, "b:s:u:ScH:D:x:jVh", longopts, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "b:s:u:ScH:x:jVh" CLI_CATALOG_SHORTOPTS, longopts, NULL)) != -1)
 	{
 		switch (c)
 		{
@@ -369,6 +375,7 @@ main(int argc, char **argv)
 				strcpy(pgxact, optarg);
 				strcat(pgxact, "/pg_xact");
 				o.xact = pgxact;
+				q.pgdata = optarg;
 				break;
 			case 'x':
 				o.xact = optarg;
@@ -381,10 +388,26 @@ main(int argc, char **argv)
 			case 'h':
 				usage();
 			default:
-				cli_try_help();
+				if (!cli_catalog_option(c, optarg, &q))
+					cli_try_help();
 		}
 	}
-	i = cli_maps_run(&o.in, argv + optind, argc - optind, "_vm", o.json, do_map, &o);
+	if (cli_catalog_wanted(&q))
+	{
+		if (optind < argc)
+			cli_usage_error("--relation takes no FILE");
+		/* the data directory from $PGDATA gives pg_xact too, as -D does */
+		if (o.xact == NULL && q.pgdata == NULL && getenv("PGDATA") != NULL &&
+			(pgxact = malloc(strlen(getenv("PGDATA")) + sizeof("/pg_xact"))) != NULL)
+		{
+			strcpy(pgxact, getenv("PGDATA"));
+			strcat(pgxact, "/pg_xact");
+			o.xact = pgxact;
+		}
+		i = catalog_maps_run(&o.in, &q, FORK_VM, o.json, do_map, &o);
+	}
+	else
+		i = cli_maps_run(&o.in, argv + optind, argc - optind, "_vm", o.json, do_map, &o);
 	free(pgxact);
 	return i;
 }

@@ -165,20 +165,6 @@ catalog_row_visible(struct catalog *c, const struct heap_tuple *t, const char *f
 	return row_visible_at(c, t, file, 0, 0);
 }
 
-int
-catalog_existing(const struct catalog *c, const char *rel, char *buf, size_t size)
-{
-	struct stat st;
-
-	snprintf(buf, size, "%s/%s", c->pgdata, rel);
-	if (stat(buf, &st) == 0 && S_ISREG(st.st_mode))
-		return 0;
-	snprintf(buf, size, "%s/%s.gz", c->pgdata, rel);
-	if (stat(buf, &st) == 0 && S_ISREG(st.st_mode))
-		return 0;
-	return -1;
-}
-
 /* One page of a catalog: its visible rows to fn.  Returns fn's stop. */
 static int
 scan_page(struct catalog *c, const char *relpath, const uint8_t *page,
@@ -210,7 +196,8 @@ scan_page(struct catalog *c, const char *relpath, const uint8_t *page,
 		heappage_item(page, i, &it);
 		if (it.id.flags != LP_NORMAL || !it.has_tuple || it.t.status != HT_OK)
 			continue;
-		if (!row_visible_at(c, &it.t, relpath, blkno, (uint16_t) i))
+		r.visible = row_visible_at(c, &it.t, relpath, blkno, (uint16_t) i);
+		if (!r.visible && !c->all_versions)
 			continue;
 		diags_reset(&vd);
 		if (heap_deform_data(td, it.t.data, it.t.data_len,
@@ -232,6 +219,8 @@ scan_page(struct catalog *c, const char *relpath, const uint8_t *page,
 		r.vals = vals;
 		r.t = &it.t;
 		r.hdr_oid = it.t.has_oid ? it.t.oid : 0;
+		r.blkno = blkno;
+		r.lp = (uint16_t) i;
 		(*rows)++;
 		if (fn(arg, &r) != 0)
 			return 1;
@@ -290,40 +279,6 @@ catalog_scan(struct catalog *c, const char *relpath, const struct tupdesc *td,
 	}
 	free(vals);
 	return rows;
-}
-
-uint32_t
-catalog_map_lookup(const struct catalog *c, uint32_t oid, bool shared)
-{
-	const struct relmap *m = shared ? &c->gmap : &c->lmap;
-	unsigned	i;
-
-	if (!(shared ? c->gmap_ok : c->lmap_ok))
-		return 0;
-	for (i = 0; i < m->n; i++)
-		if (m->mappings[i].mapoid == oid)
-			return m->mappings[i].mapfilenumber;
-	return 0;
-}
-
-int
-catalog_path_of(const struct catalog *c, uint32_t spc, uint32_t filenumber,
-				enum fork_number fork, char *buf, size_t size)
-{
-	static const char *const sfx[] = {"", "_fsm", "_vm", "_init"};
-	int			n;
-
-	if (spc == GLOBALTABLESPACE_OID)
-		n = snprintf(buf, size, "global/%u%s", (unsigned) filenumber, sfx[fork]);
-	else if (spc == 0 || spc == DEFAULTTABLESPACE_OID)
-		n = snprintf(buf, size, "base/%u/%u%s", (unsigned) c->dboid,
-					 (unsigned) filenumber, sfx[fork]);
-	else
-		/* TABLESPACE_VERSION_DIRECTORY: "PG_" PG_MAJORVERSION "_" catversion */
-		n = snprintf(buf, size, "pg_tblspc/%u/PG_%d_%u/%u/%u%s", (unsigned) spc,
-					 c->prof ? c->prof->major : 0, (unsigned) c->catversion,
-					 (unsigned) c->dboid, (unsigned) filenumber, sfx[fork]);
-	return n > 0 && (size_t) n < size ? 0 : -1;
 }
 
 /* Read a small file under pgdata (or its .gz); NULL with a finding. */
@@ -403,22 +358,15 @@ catalog_cmp_oid(const void *a, const void *b)
 struct class_cols {
 	struct catalog *c;
 	int			oid, relname, relnamespace, relfilenode, reltablespace,
-				reltoastrelid, relkind, relpersistence, relisshared, relnatts;
+				reltoastrelid, relkind, relpersistence, relisshared, relnatts, relam;
 	size_t		cap;
 };
 
-static int
-class_row(void *arg, const struct cat_row *row)
+static void
+class_fill(const struct class_cols *k, const struct cat_row *row, struct cat_rel *r)
 {
-	struct class_cols *k = arg;
 	struct catalog *c = k->c;
-	struct cat_rel *r;
 
-	if (c->nrels >= CATALOG_MAX_ROWS)
-		return 1;
-	if (catalog_grow(&c->rels, &k->cap, c->nrels, sizeof(*c->rels), 256) != 0)
-		return 1;
-	r = &c->rels[c->nrels++];
 	memset(r, 0, sizeof(*r));
 	r->oid = row_oid(row, k->oid);
 	row_name(row, k->relname, r->relname);
@@ -430,8 +378,22 @@ class_row(void *arg, const struct cat_row *row)
 	r->relpersistence = row_char(row, k->relpersistence);
 	r->relisshared = row_char(row, k->relisshared) != 0;
 	r->relnatts = row_i16(row, k->relnatts);
+	r->relam = row_u32(row, k->relam);
 	r->filenumber = r->relfilenode != 0 ? r->relfilenode :
 		catalog_map_lookup(c, r->oid, r->relisshared);
+}
+
+static int
+class_row(void *arg, const struct cat_row *row)
+{
+	struct class_cols *k = arg;
+	struct catalog *c = k->c;
+
+	if (c->nrels >= CATALOG_MAX_ROWS)
+		return 1;
+	if (catalog_grow(&c->rels, &k->cap, c->nrels, sizeof(*c->rels), 256) != 0)
+		return 1;
+	class_fill(k, row, &c->rels[c->nrels++]);
 	return 0;
 }
 
@@ -445,6 +407,89 @@ catalog_layout_td(struct catalog *c, uint32_t relid)
 	return spec ? tupdesc_from_spec(spec, &ds) : NULL;
 }
 
+/* pg_class's column indexes in td */
+static void
+class_cols_of(struct class_cols *k, const struct tupdesc *td)
+{
+	k->oid = catalog_col(td, "oid");
+	k->relname = catalog_col(td, "relname");
+	k->relnamespace = catalog_col(td, "relnamespace");
+	k->relfilenode = catalog_col(td, "relfilenode");
+	k->reltablespace = catalog_col(td, "reltablespace");
+	k->reltoastrelid = catalog_col(td, "reltoastrelid");
+	k->relkind = catalog_col(td, "relkind");
+	k->relpersistence = catalog_col(td, "relpersistence");
+	k->relisshared = catalog_col(td, "relisshared");
+	k->relnatts = catalog_col(td, "relnatts");
+	k->relam = catalog_col(td, "relam");
+}
+
+/* every row version of pg_class, visible or not */
+struct class_versions {
+	struct class_cols k;
+	struct cat_version *v;
+	size_t		n,
+				cap;
+};
+
+static int
+class_version_row(void *arg, const struct cat_row *row)
+{
+	struct class_versions *cv = arg;
+	struct cat_version *v;
+
+	if (cv->n >= CATALOG_MAX_ROWS)
+		return 1;
+	if (catalog_grow(&cv->v, &cv->cap, cv->n, sizeof(*cv->v), 256) != 0)
+		return 1;
+	v = &cv->v[cv->n++];
+	class_fill(&cv->k, row, &v->rel);
+	v->xmin = row->t->xmin;
+	v->xmax = row->t->xmax;
+	v->visible = row->visible;
+	v->blkno = row->blkno;
+	v->lp = row->lp;
+	return 0;
+}
+
+static int
+cmp_version(const void *a, const void *b)
+{
+	const struct cat_version *x = a,
+			   *y = b;
+
+	if (x->rel.oid != y->rel.oid)
+		return x->rel.oid < y->rel.oid ? -1 : 1;
+	/* the newer version after: by xmin, modulo 2^32 as TransactionIdPrecedes */
+	if (x->xmin != y->xmin)
+		return (int32_t) (x->xmin - y->xmin) < 0 ? -1 : 1;
+	return 0;
+}
+
+int
+catalog_class_versions(struct catalog *c, struct cat_version **out)
+{
+	struct class_versions cv = {.k = {.c = c}};
+	struct tupdesc *td = catalog_layout_td(c, PG_CLASS_RELID);
+	char		rel[256];
+	uint32_t	fn = catalog_map_lookup(c, PG_CLASS_RELID, false);
+	long		rows;
+
+	*out = NULL;
+	if (td == NULL)
+		return -1;
+	class_cols_of(&cv.k, td);
+	catalog_path_of(c, 0, fn ? fn : PG_CLASS_RELID, FORK_MAIN, rel, sizeof(rel));
+	c->all_versions = true;
+	rows = catalog_scan(c, rel, td, class_version_row, &cv);
+	c->all_versions = false;
+	tupdesc_free(td);
+	if (cv.n > 0)
+		qsort(cv.v, cv.n, sizeof(*cv.v), cmp_version);
+	*out = cv.v;
+	return rows < 0 ? -1 : (int) cv.n;
+}
+
 static int
 load_class(struct catalog *c)
 {
@@ -455,16 +500,7 @@ load_class(struct catalog *c)
 
 	if (td == NULL)
 		return -1;
-	k.oid = catalog_col(td, "oid");
-	k.relname = catalog_col(td, "relname");
-	k.relnamespace = catalog_col(td, "relnamespace");
-	k.relfilenode = catalog_col(td, "relfilenode");
-	k.reltablespace = catalog_col(td, "reltablespace");
-	k.reltoastrelid = catalog_col(td, "reltoastrelid");
-	k.relkind = catalog_col(td, "relkind");
-	k.relpersistence = catalog_col(td, "relpersistence");
-	k.relisshared = catalog_col(td, "relisshared");
-	k.relnatts = catalog_col(td, "relnatts");
+	class_cols_of(&k, td);
 	/* the map is the truth; without it, initdb's file number (= the OID) */
 	catalog_path_of(c, 0, fn ? fn : PG_CLASS_RELID, FORK_MAIN, rel, sizeof(rel));
 	catalog_scan(c, rel, td, class_row, &k);
@@ -504,7 +540,7 @@ load_namespace(struct catalog *c)
 	struct tupdesc *td;
 	char		rel[256];
 
-	if (r == NULL || (td = catalog_described(c, PG_NAMESPACE_RELID)) == NULL)
+	if (r == NULL || (td = catalog_td_of(c, PG_NAMESPACE_RELID)) == NULL)
 		return;
 	k.oid = catalog_col(td, "oid");
 	k.nspname = catalog_col(td, "nspname");
@@ -635,13 +671,17 @@ catalog_close(struct catalog *c)
 		int			j;
 
 		for (j = 0; j < c->rels[i].natts; j++)
-			free(c->rels[i].atts[j].missing);
+			free(c->rels[i].atts[j].missingval);
 		free(c->rels[i].atts);
 	}
 	free(c->rels);
 	free(c->nss);
 	free(c->types);
+	free(c->enums);
+	free(c->indexes);
+	free(c->ams);
 	xact_close(c->xact);
+	catalog_dircache_free(c->dirs);
 	free(c->pgdata);
 	free(c);
 }

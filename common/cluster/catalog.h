@@ -51,6 +51,9 @@
 #define PG_DATABASE_RELID 1262
 #define PG_NAMESPACE_RELID 2615
 #define PG_ENUM_RELID 3501
+#define PG_INDEX_RELID 2610
+#define PG_AM_RELID 2601
+#define BTREE_AM_OID 403
 #define DEFAULTTABLESPACE_OID 1663
 #define GLOBALTABLESPACE_OID 1664
 
@@ -78,7 +81,9 @@ struct cat_att {
 	bool		attbyval;		/* pg_attribute.attbyval */
 	bool		attisdropped;	/* pg_attribute.attisdropped */
 	bool		atthasmissing;	/* pg_attribute.atthasmissing (11+) */
-	char	   *missing;		/* attmissingval's element as text, or NULL */
+	uint8_t    *missingval;		/* attmissingval as stored (a one-element
+								 * anyarray varlena), or NULL */
+	uint32_t	missinglen;		/* its bytes */
 };
 
 /* One pg_class row. */
@@ -93,6 +98,8 @@ struct cat_rel {
 	char		relpersistence; /* pg_class.relpersistence */
 	bool		relisshared;	/* pg_class.relisshared */
 	int16_t		relnatts;		/* pg_class.relnatts */
+	uint32_t	relam;			/* pg_class.relam: an index's access method (and a
+								 * table's, 12+); 0 if none */
 	uint32_t	filenumber;		/* relfilenode, or the map's; 0 if none */
 	struct cat_att *atts;		/* attnum >= 1, in attnum order, after
 								 * catalog_load_attributes(); else NULL */
@@ -109,6 +116,50 @@ struct cat_type {
 	char		typalign;		/* pg_type.typalign */
 	uint32_t	typelem;		/* pg_type.typelem */
 	uint32_t	typbasetype;	/* pg_type.typbasetype (domains) */
+	uint32_t	typrelid;		/* pg_type.typrelid (composites) */
+	uint32_t	typnamespace;	/* pg_type.typnamespace */
+};
+
+/* One pg_enum row. */
+struct cat_enum {
+	uint32_t	oid;			/* pg_enum.oid (t_oid before 12) */
+	uint32_t	enumtypid;		/* pg_enum.enumtypid */
+	char		label[CATALOG_NAMELEN];	/* pg_enum.enumlabel */
+};
+
+#define CATALOG_INDEX_MAX_KEYS 32	/* INDEX_MAX_KEYS */
+
+/* One pg_index row. */
+struct cat_index {
+	uint32_t	indexrelid;		/* pg_index.indexrelid */
+	uint32_t	indrelid;		/* pg_index.indrelid: the table */
+	int16_t		indnatts;		/* pg_index.indnatts: key and INCLUDE columns */
+	int16_t		indnkeyatts;	/* pg_index.indnkeyatts (11+; else indnatts) */
+	bool		indisunique;	/* pg_index.indisunique */
+	bool		indisprimary;	/* pg_index.indisprimary */
+	int16_t		indkey[CATALOG_INDEX_MAX_KEYS];	/* pg_index.indkey: table attnums,
+												 * 0 for an expression */
+	int16_t		indoption[CATALOG_INDEX_MAX_KEYS];	/* pg_index.indoption: DESC 1,
+													 * NULLS FIRST 2 */
+};
+
+/* One version of a catalog row, visible or not, with its tuple's XIDs. */
+struct cat_version {
+	struct cat_rel rel;			/* pg_class's columns in that version */
+	uint32_t	xmin;			/* t_xmin: the transaction that wrote it */
+	uint32_t	xmax;			/* t_xmax: the one that replaced or deleted it, or 0 */
+	bool		visible;		/* the version that counts (catalog_row_visible) */
+	uint32_t	blkno;			/* its ctid in pg_class: block ... */
+	uint16_t	lp;				/* ... and line pointer */
+};
+
+/* One version of a pg_attribute row. */
+struct cat_att_version {
+	uint32_t	attrelid;		/* pg_attribute.attrelid */
+	struct cat_att a;			/* its columns (missingval not kept) */
+	uint32_t	xmin;			/* t_xmin */
+	uint32_t	xmax;			/* t_xmax */
+	bool		visible;		/* catalog_row_visible */
 };
 
 struct catalog;
@@ -142,6 +193,21 @@ const char *catalog_pgdata(const struct catalog *c);
 /* pg_class's visible rows, in OID order. */
 const struct cat_rel *catalog_relations(const struct catalog *c, size_t *n);
 const struct cat_rel *catalog_relation_by_oid(const struct catalog *c, uint32_t oid);
+/*
+ * Every version of every pg_class row still on disk -- a dropped table's
+ * last definition, a relation's file number before a rewrite, a name
+ * before a RENAME -- sorted by oid, then xmin.  *out malloc'd, the caller
+ * frees.  The count, or -1 if pg_class cannot be read.
+ */
+int			catalog_class_versions(struct catalog *c, struct cat_version **out);
+
+/*
+ * Every version of the pg_attribute rows (attnum >= 1) of relid, or of
+ * all relations (0), sorted by attrelid, attnum, xmin; as above.
+ */
+int			catalog_att_versions(struct catalog *c, uint32_t relid,
+								 struct cat_att_version **out);
+
 /* pg_namespace.nspname of oid, or NULL. */
 const char *catalog_nspname(const struct catalog *c, uint32_t oid);
 
@@ -163,16 +229,29 @@ const struct cat_rel *catalog_find_relation(struct catalog *c, const char *spec,
  */
 int			catalog_load_attributes(struct catalog *c, const struct cat_rel *r);
 
+/* pg_enum's visible rows, in file order (loaded on first call). */
+const struct cat_enum *catalog_enums(struct catalog *c, size_t *n);
+
+/*
+ * pg_index's row of an index, and pg_am's amname of an access method:
+ * each catalog read whole on first call.  NULL if none (or unreadable:
+ * a finding says why).
+ */
+const struct cat_index *catalog_index(struct catalog *c, uint32_t indexrelid);
+const char *catalog_amname(struct catalog *c, uint32_t amoid);
+
 /* pg_type row of oid (after catalog_load_attributes), or NULL. */
 const struct cat_type *catalog_type(const struct catalog *c, uint32_t oid);
 
 /*
  * r's columns as a tuple descriptor for heap_deform/datum_to_text: names,
  * storage, dropped columns, missing values; types by pg_type (domains by
- * their base type, arrays by their element type, a type with no decoder
- * raw).  NULL if r has no attributes loaded or out of memory.
+ * their base type, arrays by their element type, enums by their pg_enum
+ * labels, composites by their own attributes, loaded as needed; a type
+ * with no decoder raw).  NULL if r has no attributes loaded or out of
+ * memory.
  */
-struct tupdesc *catalog_tupdesc(const struct catalog *c, const struct cat_rel *r);
+struct tupdesc *catalog_tupdesc(struct catalog *c, const struct cat_rel *r);
 
 /*
  * r's file path as pg_relation_filepath() prints it ("base/16384/16385",

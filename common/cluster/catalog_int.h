@@ -32,6 +32,20 @@ struct catalog {
 	size_t		nnss;
 	struct cat_type *types;		/* pg_type, sorted by oid; NULL until needed */
 	size_t		ntypes;
+	struct cat_enum *enums;		/* pg_enum, as read; after load_enums() */
+	size_t		nenums;
+	bool		enums_loaded;
+	struct cat_index *indexes;	/* pg_index, sorted by indexrelid */
+	size_t		nindexes;
+	bool		indexes_loaded;
+	struct cat_am {
+		uint32_t	oid;		/* pg_am.oid (t_oid before 12) */
+		char		amname[CATALOG_NAMELEN];	/* pg_am.amname */
+	}		   *ams;			/* pg_am, sorted by oid */
+	size_t		nams;
+	bool		ams_loaded;
+	bool		all_versions;	/* catalog_scan: every row version, not the visible */
+	struct dircache *dirs;		/* catalog_existing's directory listings */
 	struct cat_finding findings[CATALOG_MAX_FINDINGS];
 	int			nfindings;
 };
@@ -42,9 +56,28 @@ struct cat_row {
 	const struct attr_value *vals;	/* td->natts values */
 	const struct heap_tuple *t;
 	uint32_t	hdr_oid;		/* t_oid (before 12), else 0 */
+	uint32_t	blkno;			/* where it is: block (absolute) ... */
+	uint16_t	lp;				/* ... and line pointer */
+	bool		visible;		/* catalog_row_visible(); false only in a scan
+								 * of every version (c->all_versions) */
 };
 
 typedef int (*cat_row_fn) (void *arg, const struct cat_row *row);
+
+/* catalog_layout_td() of relid if known, else catalog_described(). */
+struct tupdesc *catalog_td_of(struct catalog *c, uint32_t relid);
+
+/*
+ * Scan catalog relid (not bootstrapped: described by pg_attribute, found
+ * through pg_class) for its visible rows; fn gets td to find its columns
+ * by name first (with row NULL).  -1 if it cannot be read.
+ */
+int			catalog_scan_described(struct catalog *c, uint32_t relid,
+								   int (*cols) (void *arg, const struct tupdesc *td),
+								   cat_row_fn fn, void *arg);
+
+/* pg_type's visible rows into c->types, once. */
+void		catalog_load_types(struct catalog *c);
 
 /* The -T column list of a bootstrap catalog in major, or NULL. */
 const char *catalog_layout(int major, uint32_t relid);
@@ -91,9 +124,15 @@ uint32_t	row_oid(const struct cat_row *r, int oidcol);
  */
 struct tupdesc *catalog_described(struct catalog *c, uint32_t relid);
 
-/* pgdata/rel, or pgdata/rel.gz, into buf; 0 if one exists (a regular file). */
+/*
+ * pgdata/rel, or pgdata/rel.gz, into buf; 0 if one exists (a regular
+ * file).  Names are looked up in a listing of their directory, made once.
+ */
 int			catalog_existing(const struct catalog *c, const char *rel, char *buf,
 							 size_t size);
+
+struct dircache;
+void		catalog_dircache_free(struct dircache *d);
 
 /* The file number of a mapped catalog from the map, or 0. */
 uint32_t	catalog_map_lookup(const struct catalog *c, uint32_t oid, bool shared);

@@ -1,6 +1,7 @@
 /*
  * The column layouts of the bootstrap catalogs (pg_class, pg_attribute,
- * pg_type) and of pg_database, per major 10..18, as each major's
+ * pg_type) and of pg_database, pg_namespace, pg_enum and pg_am, per major
+ * 10..18, as each major's
  * catalog/pg_class.h, pg_attribute.h, pg_type.h and pg_database.h declare
  * them: the table that describes the catalogs before pg_attribute can.
  * Every other catalog is described by its pg_attribute rows.
@@ -101,6 +102,19 @@ static const char type_14[] = "oid:oid," TYPE_HEAD "typsubscript:oid," TYPE_TAIL
 static const char db_10[] = "datname:name";
 static const char db_12[] = "oid:oid,datname:name";
 
+/*
+ * pg_namespace, pg_enum and pg_am, up to the last column read: the same in
+ * every major but for the oid column of 12+.  Known here so naming a
+ * relation does not scan pg_attribute (tens of megabytes in a database of
+ * many tables) only to learn them.
+ */
+static const char nsp_10[] = "nspname:name,nspowner:oid";
+static const char nsp_12[] = "oid:oid,nspname:name,nspowner:oid";
+static const char enum_10[] = "enumtypid:oid,enumsortorder:float4,enumlabel:name";
+static const char enum_12[] = "oid:oid,enumtypid:oid,enumsortorder:float4,enumlabel:name";
+static const char am_10[] = "amname:name,amhandler:oid,amtype:char";
+static const char am_12[] = "oid:oid,amname:name,amhandler:oid,amtype:char";
+
 static const struct {
 	uint32_t	relid;			/* the catalog's pg_class.oid */
 	int			lo,
@@ -123,6 +137,12 @@ static const struct {
 	{PG_TYPE_RELID, 14, 18, type_14},
 	{PG_DATABASE_RELID, 10, 11, db_10},
 	{PG_DATABASE_RELID, 12, 18, db_12},
+	{PG_NAMESPACE_RELID, 10, 11, nsp_10},
+	{PG_NAMESPACE_RELID, 12, 18, nsp_12},
+	{PG_ENUM_RELID, 10, 11, enum_10},
+	{PG_ENUM_RELID, 12, 18, enum_12},
+	{PG_AM_RELID, 10, 11, am_10},
+	{PG_AM_RELID, 12, 18, am_12},
 };
 
 const char *

@@ -30,13 +30,6 @@ catalog_relation_by_oid(const struct catalog *c, uint32_t oid)
 	return bsearch(&oid, c->rels, c->nrels, sizeof(*c->rels), catalog_cmp_oid);
 }
 
-const struct cat_type *
-catalog_type(const struct catalog *c, uint32_t oid)
-{
-	if (c->types == NULL)
-		return NULL;
-	return bsearch(&oid, c->types, c->ntypes, sizeof(*c->types), catalog_cmp_oid);
-}
 
 /*
  * One identifier from *s into out (at most NAMEDATALEN - 1 bytes, as the
@@ -141,174 +134,6 @@ bad:
 	return NULL;
 }
 
-/* pg_type: every visible row, the storage facts and the resolution links. */
-struct type_cols {
-	struct catalog *c;
-	int			oid, typname, typlen, typbyval, typtype, typalign, typelem,
-				typbasetype;
-	size_t		cap;
-};
-
-static int
-type_row(void *arg, const struct cat_row *row)
-{
-	struct type_cols *k = arg;
-	struct catalog *c = k->c;
-	struct cat_type *t;
-
-	if (c->ntypes >= CATALOG_MAX_ROWS)
-		return 1;
-	if (catalog_grow(&c->types, &k->cap, c->ntypes, sizeof(*c->types), 512) != 0)
-		return 1;
-	t = &c->types[c->ntypes++];
-	t->oid = row_oid(row, k->oid);
-	row_name(row, k->typname, t->typname);
-	t->typlen = row_i16(row, k->typlen);
-	t->typbyval = row_char(row, k->typbyval) != 0;
-	t->typtype = row_char(row, k->typtype);
-	t->typalign = row_char(row, k->typalign);
-	t->typelem = row_u32(row, k->typelem);
-	t->typbasetype = row_u32(row, k->typbasetype);
-	return 0;
-}
-
-
-static void
-load_types(struct catalog *c)
-{
-	const char *spec = catalog_layout(c->prof->major, PG_TYPE_RELID);
-	struct type_cols k = {.c = c};
-	struct tupdesc *td;
-	struct diags ds;
-	uint32_t	fn = catalog_map_lookup(c, PG_TYPE_RELID, false);
-	char		rel[256];
-
-	if (c->types != NULL || spec == NULL)
-		return;
-	diags_reset(&ds);
-	if ((td = tupdesc_from_spec(spec, &ds)) == NULL)
-		return;
-	k.oid = catalog_col(td, "oid");
-	k.typname = catalog_col(td, "typname");
-	k.typlen = catalog_col(td, "typlen");
-	k.typbyval = catalog_col(td, "typbyval");
-	k.typtype = catalog_col(td, "typtype");
-	k.typalign = catalog_col(td, "typalign");
-	k.typelem = catalog_col(td, "typelem");
-	k.typbasetype = catalog_col(td, "typbasetype");
-	catalog_path_of(c, 0, fn ? fn : PG_TYPE_RELID, FORK_MAIN, rel, sizeof(rel));
-	catalog_scan(c, rel, td, type_row, &k);
-	tupdesc_free(td);
-	if (c->ntypes > 0)
-		qsort(c->types, c->ntypes, sizeof(*c->types), catalog_cmp_oid);
-}
-
-/*
- * The name the value printer knows typid by (heap/tupdesc.h's table):
- * a domain by its base type, an array of a known element as "_elem".
- * NULL if none: the value is shown raw.
- */
-static const char *
-decoder_typname(const struct catalog *c, uint32_t typid, char *buf, size_t size)
-{
-	const struct pg_type_info *bi;
-	const struct cat_type *t;
-	int			depth;
-
-	for (depth = 0; depth < 32; depth++)
-	{
-		if ((bi = pg_type_by_oid(typid)) != NULL)
-			return bi->typname;
-		if ((t = catalog_type(c, typid)) == NULL)
-			return NULL;
-		if (t->typtype != 'd')
-			break;
-		typid = t->typbasetype;
-	}
-	if (depth == 32 || t->typelem == 0 || t->typlen != -1)
-		return NULL;
-	/* an array: its element, through domains too */
-	for (typid = t->typelem; depth < 64; depth++)
-	{
-		if ((bi = pg_type_by_oid(typid)) != NULL)
-		{
-			snprintf(buf, size, "_%s", bi->typname);
-			return buf;
-		}
-		if ((t = catalog_type(c, typid)) == NULL || t->typtype != 'd')
-			return NULL;
-		typid = t->typbasetype;
-	}
-	return NULL;
-}
-
-/*
- * attmissingval's one element as text.  The column is anyarray: the
- * element type is the array's own elemtype, stored as an ArrayType
- * (utils/array.h): ndim, dataoffset, elemtype, dims, lbounds, [nulls],
- * data.  The element is printed with the attribute's storage.
- */
-static char *
-missing_text(const struct catalog *c, const struct attr_value *v,
-			 const struct cat_att *a)
-{
-	struct varlena vl;
-	struct diags ds;
-	uint8_t    *b = NULL;
-	size_t		len,
-				off;
-	uint32_t	ndim,
-				dataoffset;
-	struct tupdesc *td = NULL;
-	struct attr_value ev;
-	struct strbuf sb = STRBUF_INIT;
-	struct type_opts o;
-	char		tbuf[CATALOG_NAMELEN + 2];
-	char	   *out = NULL;
-
-	diags_reset(&ds);
-	if (v->kind != AV_VALUE || varlena_parse(v->ptr, v->len, &vl, &ds) != 0 ||
-		varlena_detoast(&vl, NULL, &b, &len, &ds) != 0)
-		return NULL;
-	/* b is the array without its 4-byte header: offsets below are 4 less */
-	if (len < 20 || (ndim = rd32(b)) != 1)
-		goto done;
-	dataoffset = rd32(b + 4);
-	if (dataoffset != 0)
-	{
-		if (dataoffset < 4 || dataoffset - 4 >= len || len <= 20 || (b[20] & 1) == 0)
-			goto done;			/* a null element: no missing value */
-		off = dataoffset - 4;
-	}
-	else
-		off = 24 - 4;			/* MAXALIGN(16 + 8 * ndim) */
-	off = att_align((uint32_t) (off + 4), a->attalign) - 4;
-	if (off >= len || (td = tupdesc_new(1)) == NULL ||
-		tupdesc_set_column(td, 0, a->attname,
-						   decoder_typname(c, a->atttypid, tbuf, sizeof(tbuf)),
-						   a->attlen, a->attalign, a->attbyval, false, NULL) != 0)
-		goto done;
-	ev.kind = AV_VALUE;
-	ev.ptr = b + off;
-	ev.off = 0;
-	if (a->attlen > 0)
-		ev.len = (uint32_t) a->attlen;
-	else if (a->attlen == -1 && varlena_parse(b + off, len - off, &vl, &ds) == 0)
-		ev.len = vl.total;
-	else
-		goto done;
-	if (off + ev.len > len)
-		goto done;
-	type_opts_for(c->prof, &o);
-	if (datum_to_text(&td->cols[0], &ev, NULL, &o, &sb, &ds) == DATUM_OK)
-		out = strndup(sb.data ? sb.data : "", sb.len);
-done:
-	sb_free(&sb);
-	tupdesc_free(td);
-	free(b);
-	return out;
-}
-
 /* pg_attribute: the rows of one relation (relid) or of all (0). */
 struct att_cols {
 	struct catalog *c;
@@ -318,6 +143,9 @@ struct att_cols {
 	struct att_tmp {
 		uint32_t	relid;
 		struct cat_att a;
+		uint32_t	xmin,
+					xmax;		/* the tuple's, for catalog_att_versions */
+		bool		visible;
 	}		   *rows;
 	size_t		n,
 				cap;
@@ -337,6 +165,9 @@ att_row(void *arg, const struct cat_row *row)
 	if (catalog_grow(&k->rows, &k->cap, k->n, sizeof(*k->rows), 64) != 0)
 		return 1;
 	k->rows[k->n].relid = relid;
+	k->rows[k->n].xmin = row->t->xmin;
+	k->rows[k->n].xmax = row->t->xmax;
+	k->rows[k->n].visible = row->visible;
 	a = &k->rows[k->n].a;
 	memset(a, 0, sizeof(*a));
 	a->attnum = row_i16(row, k->attnum);
@@ -348,8 +179,14 @@ att_row(void *arg, const struct cat_row *row)
 	a->attbyval = row_char(row, k->attbyval) != 0;
 	a->attisdropped = row_char(row, k->attisdropped) != 0;
 	a->atthasmissing = k->atthasmissing >= 0 && row_char(row, k->atthasmissing) != 0;
-	if (a->atthasmissing && k->attmissingval >= 0 && !a->attisdropped)
-		a->missing = missing_text(k->c, &row->vals[k->attmissingval], a);
+	/* kept as stored: its text needs the type, and pg_type may need loading */
+	if (a->atthasmissing && k->attmissingval >= 0 && !a->attisdropped &&
+		row->vals[k->attmissingval].kind == AV_VALUE &&
+		(a->missingval = malloc(row->vals[k->attmissingval].len)) != NULL)
+	{
+		a->missinglen = row->vals[k->attmissingval].len;
+		memcpy(a->missingval, row->vals[k->attmissingval].ptr, a->missinglen);
+	}
 	k->n++;
 	return 0;
 }
@@ -362,12 +199,20 @@ cmp_att(const void *x, const void *y)
 
 	if (a->relid != b->relid)
 		return a->relid < b->relid ? -1 : 1;
-	return (a->a.attnum > b->a.attnum) - (a->a.attnum < b->a.attnum);
+	if (a->a.attnum != b->a.attnum)
+		return a->a.attnum < b->a.attnum ? -1 : 1;
+	/* versions (catalog_att_versions): the older first */
+	if (a->xmin != b->xmin)
+		return (int32_t) (a->xmin - b->xmin) < 0 ? -1 : 1;
+	return 0;
 }
 
-/* Scan pg_attribute for relid (0: all) into k (sorted by relid, attnum). */
+/*
+ * Scan pg_attribute for relid (0: all) into k (sorted by relid, attnum):
+ * the visible rows, or with all every version.
+ */
 static int
-scan_atts(struct catalog *c, uint32_t relid, struct att_cols *k)
+scan_atts(struct catalog *c, uint32_t relid, struct att_cols *k, bool all)
 {
 	const char *spec = catalog_layout(c->prof->major, PG_ATTRIBUTE_RELID);
 	struct tupdesc *td;
@@ -394,7 +239,9 @@ scan_atts(struct catalog *c, uint32_t relid, struct att_cols *k)
 	k->atthasmissing = catalog_col(td, "atthasmissing");
 	k->attmissingval = catalog_col(td, "attmissingval");
 	catalog_path_of(c, 0, fn ? fn : PG_ATTRIBUTE_RELID, FORK_MAIN, rel, sizeof(rel));
+	c->all_versions = all;
 	rows = catalog_scan(c, rel, td, att_row, k);
+	c->all_versions = false;
 	tupdesc_free(td);
 	if (k->n > 0)
 		qsort(k->rows, k->n, sizeof(*k->rows), cmp_att);
@@ -407,7 +254,7 @@ free_atts(struct att_cols *k)
 	size_t		i;
 
 	for (i = 0; i < k->n; i++)
-		free(k->rows[i].a.missing);
+		free(k->rows[i].a.missingval);
 	free(k->rows);
 }
 
@@ -418,7 +265,7 @@ catalog_described(struct catalog *c, uint32_t relid)
 	struct tupdesc *td = NULL;
 	size_t		i;
 
-	if (scan_atts(c, relid, &k) == 0 && k.n > 0 &&
+	if (scan_atts(c, relid, &k, false) == 0 && k.n > 0 &&
 		(td = tupdesc_new(k.rows[k.n - 1].a.attnum)) != NULL)
 		for (i = 0; i < k.n; i++)
 		{
@@ -442,8 +289,8 @@ catalog_load_attributes(struct catalog *c, const struct cat_rel *want)
 	struct att_cols k;
 	size_t		i = 0;
 
-	load_types(c);
-	if (scan_atts(c, want ? want->oid : 0, &k) != 0)
+	catalog_load_types(c);
+	if (scan_atts(c, want ? want->oid : 0, &k, false) != 0)
 	{
 		free_atts(&k);
 		return -1;
@@ -463,7 +310,7 @@ catalog_load_attributes(struct catalog *c, const struct cat_rel *want)
 			for (m = i; m < j; m++)
 			{
 				r->atts[m - i] = k.rows[m].a;
-				k.rows[m].a.missing = NULL;		/* now r's */
+				k.rows[m].a.missingval = NULL;	/* now r's */
 			}
 			r->natts = (int) (j - i);
 		}
@@ -473,38 +320,39 @@ catalog_load_attributes(struct catalog *c, const struct cat_rel *want)
 	return 0;
 }
 
-struct tupdesc *
-catalog_tupdesc(const struct catalog *c, const struct cat_rel *r)
+
+int
+catalog_att_versions(struct catalog *c, uint32_t relid, struct cat_att_version **out)
 {
-	struct tupdesc *td;
-	int			i;
-	char		tbuf[CATALOG_NAMELEN + 2];
+	struct att_cols k;
+	size_t		i;
+	int			rc = scan_atts(c, relid, &k, true);
 
-	if (r->atts == NULL || r->natts == 0 ||
-		(td = tupdesc_new(r->atts[r->natts - 1].attnum)) == NULL)
-		return NULL;
-	for (i = 0; i < r->natts; i++)
-	{
-		const struct cat_att *a = &r->atts[i];
-
-		if (tupdesc_set_column(td, a->attnum - 1, a->attname,
-							   a->attisdropped ? NULL :
-							   decoder_typname(c, a->atttypid, tbuf, sizeof(tbuf)),
-							   a->attlen, a->attalign, a->attbyval, a->attisdropped,
-							   a->missing) != 0)
+	*out = NULL;
+	if (rc == 0 && k.n > 0 && (*out = calloc(k.n, sizeof(**out))) != NULL)
+		for (i = 0; i < k.n; i++)
 		{
-			tupdesc_free(td);
-			return NULL;
+			(*out)[i].attrelid = k.rows[i].relid;
+			(*out)[i].a = k.rows[i].a;
+			(*out)[i].a.missingval = NULL;
+			(*out)[i].a.missinglen = 0;
+			(*out)[i].xmin = k.rows[i].xmin;
+			(*out)[i].xmax = k.rows[i].xmax;
+			(*out)[i].visible = k.rows[i].visible;
 		}
-	}
-	return td;
+	free_atts(&k);
+	return rc != 0 ? -1 : *out != NULL ? (int) k.n : 0;
 }
 
 int
 catalog_filepath(const struct catalog *c, const struct cat_rel *r,
 				 enum fork_number fork, char *buf, size_t size)
 {
-	if (r->filenumber == 0)
+	/*
+	 * Only these kinds have storage (pg_relation_filepath()'s list); a view
+	 * or a composite type of 10 and 11 still has a relfilenode, never a file
+	 */
+	if (r->filenumber == 0 || strchr("rmiSt", r->relkind) == NULL || r->relkind == '\0')
 		return -1;
 	return catalog_path_of(c, r->relisshared ? GLOBALTABLESPACE_OID : r->reltablespace,
 						   r->filenumber, fork, buf, size);
@@ -567,11 +415,19 @@ catalog_fork_blocks(const struct catalog *c, const struct cat_rel *r,
 	{
 		struct diags ds;
 		struct input *in;
+		struct stat st;
+		size_t		len = strlen(paths[i]);
 
+		/* a plain file's size is stat()'s; a gzip'd one's is known only by reading it through */
+		if (len < 3 || strcmp(paths[i] + len - 3, ".gz") != 0)
+		{
+			if (stat(paths[i], &st) == 0)
+				bytes += st.st_size;
+			continue;
+		}
 		diags_reset(&ds);
 		if ((in = input_open(paths[i], &ds)) == NULL)
 			continue;
-		/* a gzip'd segment's size is known only by reading it through */
 		if (input_size(in) >= 0 && !input_is_gzip(in))
 			bytes += input_size(in);
 		else

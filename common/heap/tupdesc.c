@@ -144,6 +144,8 @@ tupdesc_free(struct tupdesc *td)
 		free(td->cols[i].missing);
 	}
 	free(td->cols);
+	if (td->owned_free != NULL)
+		td->owned_free(td->owned);
 	free(td);
 }
 
@@ -193,6 +195,7 @@ tupdesc_set_column(struct tupdesc *td, int i, const char *name,
 		return -1;
 	c->type = t != NULL ? t : &types[0];
 	c->is_array = is_array;
+	c->ut = NULL;
 	c->attlen = (int16_t) attlen;
 	c->attalign = attalign;
 	c->attbyval = attbyval;

@@ -77,11 +77,18 @@ struct tupcol {
 	bool		dropped;		/* pg_attribute.attisdropped */
 	bool		has_missing;	/* pg_attribute.atthasmissing */
 	char	   *missing;		/* attmissingval's element as text; NULL if none */
+	const struct usertype *ut;	/* a type the catalog defines (types/usertype.h):
+								 * printed by it (is_array: an array of it); NULL:
+								 * by type */
 };
+
+struct usertype;
 
 struct tupdesc {
 	int			natts;			/* columns in cols[], dropped ones included */
 	struct tupcol *cols;		/* natts entries, attnum i + 1 at cols[i] */
+	void	   *owned;			/* what the columns' ut point into, or NULL */
+	void		(*owned_free) (void *owned);	/* frees it with the tupdesc */
 };
 
 /* NULL (with a finding in ds) if the spec is malformed. */

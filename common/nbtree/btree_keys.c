@@ -114,7 +114,7 @@ plain(const struct tupcol *c, const struct attr_value *v, const uint8_t **p,
 }
 
 static int
-cmp_attr(const struct tupcol *c, const struct attr_value *x,
+cmp_attr(const struct tupcol *c, int16_t option, const struct attr_value *x,
 		 const struct attr_value *y, int *res, char *err, size_t errlen)
 {
 	bool		xn = x->kind != AV_VALUE,
@@ -132,10 +132,12 @@ cmp_attr(const struct tupcol *c, const struct attr_value *x,
 		snprintf(err, errlen, "column %s: unreadable value", c->name);
 		return -1;
 	}
-	/* ASC NULLS LAST: a null sorts after every value */
+	/* NULLS LAST: a null sorts after every value; NULLS FIRST before */
 	if (xn || yn)
 	{
 		*res = xn && yn ? 0 : xn ? 1 : -1;
+		if (option & INDOPTION_NULLS_FIRST)
+			*res = -*res;
 		return 0;
 	}
 	if (plain(c, x, &px, &lx, &bx, err, errlen) != 0)
@@ -146,6 +148,9 @@ cmp_attr(const struct tupcol *c, const struct attr_value *x,
 		return -1;
 	}
 	r = datum_cmp(c, px, lx, py, ly, res, err, errlen);
+	/* DESC turns the values' order round, never the nulls' (_bt_compare) */
+	if (r == 0 && (option & INDOPTION_DESC))
+		*res = -*res;
 	free(bx);
 	free(by);
 	return r;
@@ -189,7 +194,8 @@ bt_key_cmp(const struct bt_keydesc *kd, const struct bt_key *a, bool a_max,
 			free(va);
 			return 0;
 		}
-		rc = cmp_attr(&td->cols[i], &va[i], &vb[i], res, err, errlen);
+		rc = cmp_attr(&td->cols[i], kd->indoption ? kd->indoption[i] : 0,
+					  &va[i], &vb[i], res, err, errlen);
 		if (rc != 0 || *res != 0)
 		{
 			free(va);

@@ -3,7 +3,7 @@
  * with a column list (-T), and two keys compared as nbtree's _bt_compare
  * orders them -- what pgbtree needs to show keys and to check key order.
  *
- *   struct bt_keydesc kd = {td, nkeyatts, heapkeyspace};
+ *   struct bt_keydesc kd = {td, nkeyatts, heapkeyspace, indoption};
  *   bt_key_from_item(&kd, &it, minus_inf, blkno, &k);
  *   bt_key_deform(&kd, &k, vals, &ds);            attribute values
  *   bt_key_cmp(&kd, &a, true, &b, &res, err, n);  order
@@ -19,7 +19,8 @@
  * whatever it holds.
  *
  * Order: key attributes (the first nkeyatts columns) in turn, each by its
- * type's default operator class (datum_cmp.h), ASC NULLS LAST; on a
+ * type's default operator class (datum_cmp.h), ASC NULLS LAST unless
+ * indoption says DESC (the values' order reversed) or NULLS FIRST; on a
  * heapkeyspace index (btm_version 4) then the heap TID, absent (a pivot
  * that dropped it) meaning minus infinity.  INCLUDE columns never take
  * part.  Pure; the caller owns every buffer.
@@ -39,7 +40,13 @@ struct bt_keydesc {
 	const struct tupdesc *td;	/* every column of the index, INCLUDE ones last */
 	int			nkeyatts;		/* indnkeyatts: the key columns, first in td */
 	bool		heapkeyspace;	/* btm_version >= 4: the heap TID is part of the key */
+	const int16_t *indoption;	/* pg_index.indoption of each key column, or
+								 * NULL: all ASC NULLS LAST */
 };
+
+/* pg_index.indoption bits (catalog/pg_index.h) */
+#define INDOPTION_DESC 0x0001
+#define INDOPTION_NULLS_FIRST 0x0002
 
 /*
  * The index's columns from a --types list KEYS[;INCLUDED] (tupdesc.h's

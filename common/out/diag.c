@@ -76,6 +76,7 @@ static const struct {
 	[D_HEAP_ATTRIBUTES] = {SEV_DAMAGE, "heap_attributes", "heap tuple attributes do not fit"},
 	[D_INPUT_TOO_LONG] = {SEV_DAMAGE, "input_too_long", "input longer than a relation segment"},
 	[D_FILE_MISSING] = {SEV_DAMAGE, "file_missing", "file missing"},
+	[D_FORK_ABSENT] = {SEV_NOTICE, "fork_absent", "no such fork (PostgreSQL reads it as empty)"},
 	[D_XACT_UNKNOWN] = {SEV_DAMAGE, "xact_unknown", "transaction status unknown"},
 	[D_HINT_BITS] = {SEV_DAMAGE, "hint_bits", "hint bits contradict the transaction logs"},
 	[D_XACT_FUTURE] = {SEV_DAMAGE, "xact_future", "transaction ID in the future"},

@@ -98,6 +98,7 @@ enum diag_code {
 	D_NOT_IN_COPY,		/* pgpage -D: a directory or file absent from a partial copy (notice) */
 	D_BAD_PG_VERSION,	/* pgpage -D: PG_VERSION unreadable or not pg_control's major */
 	D_NAMES_UNKNOWN,	/* pgwal -D: block references of databases not in the data directory (notice) */
+	D_FORK_ABSENT,		/* -D: a relation has no _fsm or _vm fork (read as empty) */
 	D__COUNT
 };
 

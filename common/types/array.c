@@ -39,10 +39,28 @@ needs_quote(const char *s, size_t n)
 	return false;
 }
 
+static int
+print_builtin(const void *arg, const uint8_t *p, size_t len, const struct type_opts *o,
+			  struct strbuf *out, char *err, size_t errlen)
+{
+	return type_output(arg, p, len, o, out, err, errlen);
+}
+
 int
 array_output(const struct pg_type_info *elem, const uint8_t *p, size_t len,
 			 const struct type_opts *o, struct strbuf *out, char *err,
 			 size_t errlen)
+{
+	struct array_elem el = {elem->oid, elem->typname, elem->typlen, elem->typalign,
+	print_builtin, elem};
+
+	return array_output_elem(&el, p, len, o, out, err, errlen);
+}
+
+int
+array_output_elem(const struct array_elem *elem, const uint8_t *p, size_t len,
+				  const struct type_opts *o, struct strbuf *out, char *err,
+				  size_t errlen)
 {
 	int32_t		ndim,
 				dims[MAXDIM],
@@ -202,7 +220,7 @@ array_output(const struct pg_type_info *elem, const uint8_t *p, size_t len,
 				pos += elen + 1;
 			}
 			sb_reset(&el);
-			r = type_output(elem, ep, elen, &eo, &el, err, errlen);
+			r = elem->print(elem->arg, ep, elen, &eo, &el, err, errlen);
 			if (r != 0)
 			{
 				sb_free(&el);

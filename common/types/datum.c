@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "types/datum.h"
+#include "types/usertype.h"
 #include "cluster/version.h"
 
 static int
@@ -189,7 +190,9 @@ datum_to_text(const struct tupcol *col, const struct attr_value *v,
 	else if (col->attlen == -2)
 		len--;					/* the cstring's NUL */
 	err[0] = '\0';
-	if (col->is_array)
+	if (col->ut != NULL)
+		r = usertype_output(col->ut, col->is_array, p, len, ts, o, out, err, sizeof(err));
+	else if (col->is_array)
 		r = array_output(col->type, p, len, o, out, err, sizeof(err));
 	else
 		r = type_output(col->type, p, len, o, out, err, sizeof(err));
@@ -202,7 +205,8 @@ datum_to_text(const struct tupcol *col, const struct attr_value *v,
 			out->data[before] = '\0';
 		}
 		diag_add(ds, D_BAD_VALUE, "column %s (%s%s): %s", col->name,
-				 col->type->typname, col->is_array ? "[]" : "", err);
+				 col->ut ? col->ut->typname : col->type->typname,
+				 col->is_array ? "[]" : "", err);
 		return DATUM_BAD;
 	}
 	return DATUM_OK;

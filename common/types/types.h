@@ -40,6 +40,26 @@ int			array_output(const struct pg_type_info *elem, const uint8_t *p,
 						 size_t len, const struct type_opts *o,
 						 struct strbuf *out, char *err, size_t errlen);
 
+/*
+ * The same for elements of any type: its storage and a printer of one
+ * element's plain bytes (a varlena's without header), so a caller with
+ * types of its own (usertype.h) reuses array_out's walk and quoting.
+ */
+struct array_elem {
+	uint32_t	oid;			/* pg_type.oid, checked against the array's; 0: any */
+	const char *typname;		/* for messages */
+	int16_t		typlen;			/* pg_type.typlen */
+	char		typalign;		/* pg_type.typalign */
+	int			(*print) (const void *arg, const uint8_t *p, size_t len,
+						  const struct type_opts *o, struct strbuf *out,
+						  char *err, size_t errlen);
+	const void *arg;			/* print's first argument */
+};
+
+int			array_output_elem(const struct array_elem *elem, const uint8_t *p,
+							  size_t len, const struct type_opts *o,
+							  struct strbuf *out, char *err, size_t errlen);
+
 /* The per-family printers type_output() dispatches to. */
 void		float_output(double v, bool is_float4, bool legacy, struct strbuf *out);
 int			numeric_output(const uint8_t *p, size_t len, struct strbuf *out,

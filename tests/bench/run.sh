@@ -155,3 +155,9 @@ fi
 	echo "|---|---|---|---|---|---|"
 	printf '%s' "$rows"
 } | if [ "$PART" = all ]; then tee "$OUT"; else cat; fi
+
+# the catalog read from disk on a database of 10,000 tables (its own input)
+if [ "$PART" = all ]; then
+	echo | tee -a "$OUT"
+	sh tests/bench/catalog.sh "$BUILD" | tee -a "$OUT"
+fi

@@ -100,6 +100,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	kd.td = tds[data[1] % NSPECS];
 	kd.nkeyatts = nkeys[data[1] % NSPECS];
 	kd.heapkeyspace = prof->bt_heapkeyspace;
+	kd.indoption = NULL;
 	data += 2;
 	size -= 2;
 	npages = (size + BLCKSZ - 1) / BLCKSZ;

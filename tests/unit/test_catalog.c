@@ -60,7 +60,27 @@ test_layouts(void **state)
 				assert_int_equal(catalog_col(td, "relkind"), relkind[m - 10] - 1);
 			tupdesc_free(td);
 		}
-		assert_null(catalog_layout(m, 2615));
+		/* pg_namespace, pg_enum, pg_am: fixed but for 12's oid column */
+		{
+			static const uint32_t fixed[] = {PG_NAMESPACE_RELID, PG_ENUM_RELID, PG_AM_RELID};
+			static const char *const col[] = {"nspname", "enumlabel", "amname"};
+			static const int at[] = {0, 2, 0};
+
+			for (size_t i = 0; i < 3; i++)
+			{
+				struct diags ds;
+				struct tupdesc *td;
+
+				diags_reset(&ds);
+				td = tupdesc_from_spec(catalog_layout(m, fixed[i]), &ds);
+				assert_non_null(td);
+				assert_int_equal(catalog_col(td, col[i]), at[i] + (m >= 12));
+				assert_int_equal(catalog_col(td, "oid") == 0, m >= 12);
+				tupdesc_free(td);
+			}
+		}
+		/* pg_index changed in 11 and 15: pg_attribute describes it */
+		assert_null(catalog_layout(m, PG_INDEX_RELID));
 	}
 	assert_null(catalog_layout(9, PG_CLASS_RELID));
 	assert_null(catalog_layout(19, PG_CLASS_RELID));

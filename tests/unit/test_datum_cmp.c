@@ -308,6 +308,7 @@ test_keys(void **state)
 	kd.td = td;
 	kd.nkeyatts = 1;
 	kd.heapkeyspace = true;
+	kd.indoption = NULL;
 	le32(ta + 8, 5);
 	le32(tb + 8, 5);
 	memset(&a, 0, sizeof(a));
@@ -356,6 +357,26 @@ test_keys(void **state)
 	le32(tb + 8, (uint32_t) INT32_MAX);
 	assert_int_equal(bt_key_cmp(&kd, &a, true, &b, &r, err, sizeof(err)), 0);
 	assert_int_equal(r, 1);
+	/* indoption NULLS FIRST: the null below; DESC alone leaves it above */
+	{
+		int16_t		opt = INDOPTION_NULLS_FIRST;
+		struct bt_key c = b;
+
+		kd.indoption = &opt;
+		assert_int_equal(bt_key_cmp(&kd, &a, true, &b, &r, err, sizeof(err)), 0);
+		assert_int_equal(r, -1);
+		opt = INDOPTION_DESC;
+		assert_int_equal(bt_key_cmp(&kd, &a, true, &b, &r, err, sizeof(err)), 0);
+		assert_int_equal(r, 1);
+		/* DESC: 5 sorts after INT32_MAX */
+		c.tuple = ta;
+		assert_int_equal(bt_key_cmp(&kd, &c, true, &b, &r, err, sizeof(err)), 0);
+		assert_int_equal(r, 1);
+		opt = 0;
+		assert_int_equal(bt_key_cmp(&kd, &c, true, &b, &r, err, sizeof(err)), 0);
+		assert_int_equal(r, -1);
+		kd.indoption = NULL;
+	}
 	tupdesc_free(td);
 }
 
@@ -381,6 +402,7 @@ test_key_bitmap_bounds(void **state)
 	kd.td = td;
 	kd.nkeyatts = 40;
 	kd.heapkeyspace = true;
+	kd.indoption = NULL;
 	memset(t, 0, 16);
 	t[6] = 16;
 	t[7] = 0x80;				/* INDEX_NULL_MASK, size 16 */
