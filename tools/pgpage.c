@@ -698,6 +698,8 @@ main(int argc, char **argv)
 				cli_try_help();
 		}
 	}
+	if (cq.versions && !(cq.list && cq.dbname))
+		cli_usage_error("--catalog-versions goes with -d and --list");
 	if (cq.pgdata && !cq.list && !cq.relation && !o.rowmode && optind >= argc)
 	{
 		if (o.hex || o.item || o.types || ntoast > 0 || o.from != 0 || o.to != UINT32_MAX)
@@ -716,8 +718,6 @@ main(int argc, char **argv)
 	}
 	if (cluster_only)
 		cli_usage_error("--jobs, --progress and the patterns go with -D DIR and no FILE");
-	if (cq.versions && !(cq.list && cq.dbname))
-		cli_usage_error("--catalog-versions goes with -d and --list");
 	if (cq.pgdata || cq.dbname || cq.list || cq.relation)
 	{
 		if (optind < argc || ntoast > 0)

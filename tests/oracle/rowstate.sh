@@ -26,7 +26,7 @@ KNOWN='["bool","char","int2","int4","int8","oid","xid","cid","float4","float8","
 # Column types whose output this tree does not print yet (enum labels and
 # composite values: the catalog2 work); tables with such columns have those
 # columns left out of the value comparison and are not byte-compared.
-UNDECODED_TYPTYPES='["e","c"]'
+UNDECODED_TYPTYPES='[]'
 
 # --relation's argument for a schema and a name, quoted as PostgreSQL quotes
 qualified() {
