@@ -413,17 +413,16 @@ op_hostile_file(enum kind k)
 }
 
 /* the input ends at a page boundary or inside a page */
-static int
+static void
 op_truncate(enum kind k)
 {
 	size_t		np = npages();
 
 	if (np > 0 && chance(50) && k != K_CONTROL && k != K_RELMAP) {
 		len = below(np) * BLCKSZ;	/* 0 pages too: an empty file */
-		return 0;
+		return;
 	}
 	len = below(len);
-	return len % BLCKSZ != 0;
 }
 
 static int
@@ -610,7 +609,7 @@ main(int argc, char **argv)
 				names[i] = "hostile";
 				break;
 			default:
-				cut |= op_truncate(k) && is_relation(k);
+				op_truncate(k);
 				names[i] = len % BLCKSZ ? "trunc_mid" : "trunc_page";
 				break;
 		}
@@ -635,6 +634,8 @@ main(int argc, char **argv)
 				collisions++;
 		}
 	}
+	/* said of the result: a cut inside a page and a later cut at a page
+	 * boundary leave whole pages only */
 	if (len % BLCKSZ && is_relation(k))
 		cut = 1;
 
