@@ -11,7 +11,7 @@ UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC   = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all check check-asan asan unit golden-update bench install uninstall clean lint-man fuzz fuzz-smoke
+.PHONY: all check check-asan asan unit damage golden-update bench install uninstall clean lint-man fuzz fuzz-smoke
 
 all: $(TOOL_BIN)
 
@@ -37,7 +37,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) $(COMMON_HDR) tests/unit/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Icommon -Itests/unit -o $@ $< $(LIB) $(LDLIBS) $(TEST_LDLIBS)
 
-unit: $(UNIT_BIN)
+unit: $(UNIT_BIN) $(BUILD)/tests/mutate
+
+# The damage sweep's generator (tests/damage): built with the unit tests,
+# so that tests/run.sh finds it beside them; never with sanitizers (it
+# writes 16 MB WAL copies thousands of times, and is not under test).
+$(BUILD)/tests/mutate: tests/damage/mutate.c common/page/checksum.c common/page/checksum.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -std=c11 $(WARN) -O2 $(CFLAGS_checksum) -Icommon -o $@ tests/damage/mutate.c common/page/checksum.c -lz
 
 # The whole suite: unit, CLI, golden, oracle, man lint; then the same
 # unit and damage tests again under ASan+UBSan.  Ends with one summary line.
@@ -51,6 +58,13 @@ asan:
 
 check-asan: asan
 	@sh tests/run.sh build-asan
+
+# The damage sweep: DAMAGE_CASES runs (default 20000) of every tool on
+# damaged copies of every fixture file kind, under ASan+UBSan, from
+# DAMAGE_SEED (default 1), DAMAGE_JOBS at a time (default 2).
+damage:
+	@$(MAKE) --no-print-directory asan
+	@sh tests/damage/run.sh build-asan
 
 golden-update: all
 	@sh tests/golden/update.sh $(BUILD)

@@ -176,7 +176,13 @@ validate_page(struct walreader *r, uint64_t ptr, const uint8_t *p,
 	uint32_t	offset = (uint32_t) (ptr % r->cfg.seg_size);
 	char		seg[32];		/* named only for a finding: not per page */
 
-#define SEG segname_of(r, ptr, h->tli ? h->tli : r->latest_tli, seg)
+/*
+ * The segment is named by the timeline of the pages read so far, as
+ * xlogreader.c names it by the file's (ws_tli): a damaged page's own
+ * xlp_tli is one of the bytes in doubt (a garbage page was said to sit in
+ * segment ACA5E3FE0000000000000002).  Only the first page has no other.
+ */
+#define SEG segname_of(r, ptr, r->latest_tli ? r->latest_tli : h->tli, seg)
 
 	wal_page_header_decode(p, h);
 	if (h->magic == 0 && h->info == 0 && h->pageaddr == 0)

@@ -352,6 +352,16 @@ test_page_damage(void **state)
 	assert_int_equal(walreader_next(r, &raw, &ds), WR_DAMAGE);
 	assert_true(has_code(&ds, D_WAL_PAGE_HEADER));
 	walreader_free(r);
+	/* a garbage page: the segment is named by the timeline read so far,
+	 * not by the garbage's xlp_tli (found by the damage sweep) */
+	put32(at(cont) + 4, 0xACA5E3FE);
+	r = reader();
+	walreader_seek(r, BASE);
+	diags_reset(&ds);
+	assert_int_equal(walreader_next(r, &raw, &ds), WR_DAMAGE);
+	assert_true(has_code(&ds, D_WAL_PAGE_HEADER));
+	assert_non_null(strstr(ds.d[0].detail, "in segment 000000010000000000000004,"));
+	walreader_free(r);
 	memset(at(cont), 0, PS);
 	r = reader();
 	walreader_seek(r, BASE);
