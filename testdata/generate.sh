@@ -74,33 +74,7 @@ generate_major() {
     elif [ "$MAJOR" = 15 ]; then walcomp1=pglz; walcomp2=lz4; walcomp3=zstd; have_lz4=true
     else walcomp1=pglz; walcomp2=pglz; walcomp3=pglz
     fi
-    {
-        echo "# --- generate.sh"
-        echo "listen_addresses = ''"
-        echo "unix_socket_directories = '$SOCK'"
-        echo "port = $PORT"
-        echo "max_connections = 20"
-        echo "shared_buffers = 64MB"
-        echo "autovacuum = off"
-        echo "fsync = off"
-        echo "synchronous_commit = on"
-        echo "full_page_writes = on"
-        echo "wal_level = $wallevel"
-        echo "max_prepared_transactions = 2"
-        echo "track_commit_timestamp = on"
-        echo "wal_compression = $walcomp1"
-        echo "max_wal_size = 4GB"
-        echo "checkpoint_timeout = 1d"
-        if [ "$MAJOR" -le 12 ]; then echo "wal_keep_segments = 1000"; else echo "wal_keep_size = 4GB"; fi
-        if [ "$MAJOR" -ge 11 ]; then echo "jit = off"; fi
-        echo "timezone = 'UTC'"
-        echo "log_timezone = 'UTC'"
-        echo "datestyle = 'iso, mdy'"
-        echo "intervalstyle = 'postgres'"
-        echo "extra_float_digits = 3"
-        echo "lc_messages = 'C'"
-        echo "logging_collector = off"
-    } >>"$PGDATA/postgresql.conf"
+    server_conf generate.sh 64MB "$wallevel" "wal_compression = $walcomp1"
     start_server
 
     # ---- fixture database, extensions, start of the WAL range

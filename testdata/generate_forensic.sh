@@ -262,32 +262,7 @@ forensic_major() {
     log "initdb"
     as_pg "$BIN/initdb" -D "$PGDATA" -U "$OSUSER" -A trust --locale=C --encoding=UTF8 -k >"$CLUSTER/initdb.log" 2>&1 \
         || { cat "$CLUSTER/initdb.log" >&2; die "initdb failed"; }
-    {
-        echo "# --- generate_forensic.sh"
-        echo "listen_addresses = ''"
-        echo "unix_socket_directories = '$SOCK'"
-        echo "port = $PORT"
-        echo "max_connections = 20"
-        echo "shared_buffers = 32MB"
-        echo "autovacuum = off"
-        echo "fsync = off"
-        echo "synchronous_commit = on"
-        echo "full_page_writes = on"
-        echo "wal_level = replica"
-        echo "max_prepared_transactions = 2"
-        echo "track_commit_timestamp = on"
-        echo "max_wal_size = 4GB"
-        echo "checkpoint_timeout = 1d"
-        if [ "$MAJOR" -le 12 ]; then echo "wal_keep_segments = 1000"; else echo "wal_keep_size = 4GB"; fi
-        if [ "$MAJOR" -ge 11 ]; then echo "jit = off"; fi
-        echo "timezone = 'UTC'"
-        echo "log_timezone = 'UTC'"
-        echo "datestyle = 'iso, mdy'"
-        echo "intervalstyle = 'postgres'"
-        echo "extra_float_digits = 3"
-        echo "lc_messages = 'C'"
-        echo "logging_collector = off"
-    } >>"$PGDATA/postgresql.conf"
+    server_conf generate_forensic.sh 32MB replica
     start_server
 
     q postgres -c "CREATE DATABASE shop"

@@ -98,6 +98,42 @@ gzip_big_oracles() {
     done
 }
 
+# postgresql.conf of a throwaway fixture server: private socket, no
+# autovacuum, checkpoints only when asked, WAL kept, output settings the
+# oracles' text depends on.  $1 the generator's name, $2 shared_buffers,
+# $3 wal_level; further arguments are settings of that generator's own.
+server_conf() {
+    local name=$1 buffers=$2 wallevel=$3
+    shift 3
+    {
+        echo "# --- $name"
+        echo "listen_addresses = ''"
+        echo "unix_socket_directories = '$SOCK'"
+        echo "port = $PORT"
+        echo "max_connections = 20"
+        echo "shared_buffers = $buffers"
+        echo "autovacuum = off"
+        echo "fsync = off"
+        echo "synchronous_commit = on"
+        echo "full_page_writes = on"
+        echo "wal_level = $wallevel"
+        echo "max_prepared_transactions = 2"
+        echo "track_commit_timestamp = on"
+        if [ $# -gt 0 ]; then printf '%s\n' "$@"; fi
+        echo "max_wal_size = 4GB"
+        echo "checkpoint_timeout = 1d"
+        if [ "$MAJOR" -le 12 ]; then echo "wal_keep_segments = 1000"; else echo "wal_keep_size = 4GB"; fi
+        if [ "$MAJOR" -ge 11 ]; then echo "jit = off"; fi
+        echo "timezone = 'UTC'"
+        echo "log_timezone = 'UTC'"
+        echo "datestyle = 'iso, mdy'"
+        echo "intervalstyle = 'postgres'"
+        echo "extra_float_digits = 3"
+        echo "lc_messages = 'C'"
+        echo "logging_collector = off"
+    } >>"$PGDATA/postgresql.conf"
+}
+
 # page_checksum() for PG 10's pages, computed by Debian's PostgreSQL 15 (same algorithm).
 checksums_from_pg15() {
     local files=$1 outf=$2
