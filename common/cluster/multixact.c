@@ -139,7 +139,11 @@ say_missing(struct slru *s, const char *name, uint32_t pageno, uint32_t multi,
 
 	if (ds == NULL || !slru_first_report(s, segno))
 		return;
-	diag_add(ds, D_XACT_UNKNOWN, "pg_multixact/%s/%04X %s: members of multixact %u unknown",
+	if (slru_dir_absent(s))
+		diag_add(ds, D_NOT_IN_COPY, "%s: members of multixact %u unknown",
+				 slru_dir(s), (unsigned) multi);
+	else
+		diag_add(ds, D_XACT_UNKNOWN, "pg_multixact/%s/%04X %s: members of multixact %u unknown",
 			 name, (unsigned) segno,
 			 slru_page_missing(s, pageno) ? "missing" : "too short",
 			 (unsigned) multi);

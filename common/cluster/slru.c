@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cluster/slru.h"
 #include "io/input.h"
@@ -58,6 +59,14 @@ const char *
 slru_dir(const struct slru *s)
 {
 	return s->dir;
+}
+
+bool
+slru_dir_absent(const struct slru *s)
+{
+	struct stat st;
+
+	return stat(s->dir, &st) != 0 || !S_ISDIR(st.st_mode);
 }
 
 uint32_t

@@ -39,6 +39,13 @@ void		slru_close(struct slru *s);
 /* The directory as given to slru_open(), for messages. */
 const char *slru_dir(const struct slru *s);
 
+/*
+ * True when the directory itself is not there: a partial copy of the data
+ * directory left it out (a notice), where a segment missing from a
+ * directory that is there is damage.
+ */
+bool		slru_dir_absent(const struct slru *s);
+
 /* Segment file number of a page. */
 uint32_t	slru_segment_of(uint32_t pageno);
 

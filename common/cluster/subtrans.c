@@ -77,6 +77,12 @@ subtrans_missing(struct subtrans *st, uint32_t xid)
 }
 
 bool
+subtrans_dir_absent(struct subtrans *st)
+{
+	return slru_dir_absent(st->pages);
+}
+
+bool
 subtrans_first_report(struct subtrans *st, uint32_t xid)
 {
 	return slru_first_report(st->pages, subtrans_segment_of(xid));

@@ -49,6 +49,8 @@ enum subtrans_result subtrans_parent(struct subtrans *st, uint32_t xid,
 bool		subtrans_missing(struct subtrans *st, uint32_t xid);
 /* True the first time it is called for xid's segment on this handle. */
 bool		subtrans_first_report(struct subtrans *st, uint32_t xid);
+/* true when pg_subtrans itself is not in this copy (see slru_dir_absent) */
+bool		subtrans_dir_absent(struct subtrans *st);
 void		subtrans_close(struct subtrans *st);
 
 #endif

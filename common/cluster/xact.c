@@ -316,7 +316,12 @@ resolve(struct xact *x, struct xact_status *st, bool crashed, struct diags *ds)
 		{
 			st->flags |= XACT_F_NO_PARENT;
 			st->raw = st->recovered = XACT_UNKNOWN;
-			if (ds != NULL && subtrans_first_report(x->sub, cur))
+			if (ds == NULL || !subtrans_first_report(x->sub, cur))
+				return;
+			if (subtrans_dir_absent(x->sub))
+				diag_add(ds, D_NOT_IN_COPY, "pg_subtrans: parent of sub-committed xid %u unknown",
+						 (unsigned) cur);
+			else
 				diag_add(ds, D_XACT_UNKNOWN, "pg_subtrans/%04X %s: parent of sub-committed xid %u unknown",
 						 (unsigned) subtrans_segment_of(cur),
 						 subtrans_missing(x->sub, cur) ? "missing" : "too short",

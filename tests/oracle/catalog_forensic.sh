@@ -118,8 +118,11 @@ for M in $(forensic_majors); do
 		"$BIN/pgpage" -D "$TMP/part" -d shop --relation "$oid" --json 2>>"$TMP/perr" |
 			jq -c --arg t "$oid" '.blkno as $b | .items[]? | select(.values) | {table: $t, ctid: "(\($b),\(.lp))"} + .values' >>"$TMP/pours.jsonl"
 	done <"$TMP/ptables"
-	[ ! -s "$TMP/perr" ] && pass "pg$M forensic partial copy: no diagnostic" ||
-		fail "pg$M forensic partial copy: no diagnostic" "$(head -c 300 "$TMP/perr")"
+	# at most a notice: pg_multixact and pg_subtrans are not in such a copy,
+	# so a tuple whose xmax is a multixact says its members are unknown
+	grep -v ': not in this copy of the cluster (' "$TMP/perr" >"$TMP/perr2"
+	[ ! -s "$TMP/perr2" ] && pass "pg$M forensic partial copy: no diagnostic but notices" ||
+		fail "pg$M forensic partial copy: no diagnostic but notices" "$(head -c 300 "$TMP/perr2")"
 	jq -n -c --rawfile k "$TMP/keys" '($k | split("\n") | map({key: ., value: 1}) | from_entries) as $in
 		| inputs | select($in["\(.table)|\(.ctid)"] != null)' "$TMP/pours.jsonl" >"$TMP/pours2.jsonl"
 	jq -c --rawfile t "$TMP/ptables" 'select(.table as $x | $t | split("\n") | index([$x]) != null)' \
