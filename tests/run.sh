@@ -11,9 +11,19 @@ ASAN=${2:-}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 RESULTS=$(mktemp)
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP" "$RESULTS"' EXIT
-export RESULTS TMP
+TMPROOT=$(mktemp -d)
+trap 'rm -rf "$TMPROOT" "$RESULTS"' EXIT
+export RESULTS
+
+# Each script gets a scratch directory of its own, removed after it: two
+# scripts that both name $TMP/c (a file in one, a copy of a data directory
+# in the other) must not meet, and copies of fixtures must not pile up.
+run_script() {
+	TMP="$TMPROOT/${3:-}$(basename "$2" .sh)"
+	rm -rf "$TMP"; mkdir -p "$TMP"; export TMP
+	BIN="$top/$1/bin" ASAN_RUN=${ASAN_RUN:-} sh "$2"
+	rm -rf "$TMP"
+}
 # A sanitizer finding must never pass for "damage found" (exit 1): make it
 # exit 99, which no tool uses.
 ASAN_OPTIONS=exitcode=99:detect_leaks=1
@@ -46,30 +56,50 @@ section "unit ($BUILD)"
 run_unit "$BUILD" ""
 for s in tests/cli/*.sh; do
 	section "$(basename "$s" .sh)"
-	BIN="$top/$BUILD/bin" sh "$s"
+	run_script "$BUILD" "$s"
 done
 section "golden"
-BIN="$top/$BUILD/bin" sh tests/golden/run.sh
-for s in tests/oracle/*.sh; do
-	section "oracle: $(basename "$s" .sh)"
-	BIN="$top/$BUILD/bin" sh "$s"
-done
-section "man pages"
-for m in man/*.1 man/*.7; do
-	if out=$(mandoc -T lint -W warning "$m" 2>&1) && [ -z "$out" ]; then
-		echo "PASS mandoc $m" >>"$RESULTS"
-	else
-		echo "FAIL mandoc $m: $out" | head -5 >>"$RESULTS"; printf '%s\n' "$out" >&2
-	fi
-done
-if [ -n "$ASAN" ]; then
+run_script "$BUILD" tests/golden/run.sh
+
+# Three lanes at once: the oracle comparisons (mostly one jq process
+# each) in two, alternating so the long ones split, and the ASan pass in
+# the third.  Each lane's output is printed whole after all have ended;
+# RESULTS takes single-line appends, which O_APPEND keeps whole.
+oracle_lane() {
+	i=0
+	for s in tests/oracle/*.sh; do
+		if [ $((i % 2)) -eq "$1" ]; then
+			section "oracle: $(basename "$s" .sh)"
+			run_script "$BUILD" "$s" oracle-
+		fi
+		i=$((i + 1))
+	done
+}
+asan_lane() {
+	section "man pages"
+	for m in man/*.1 man/*.7; do
+		if out=$(mandoc -T lint -W warning "$m" 2>&1) && [ -z "$out" ]; then
+			echo "PASS mandoc $m" >>"$RESULTS"
+		else
+			echo "FAIL mandoc $m: $out" | head -5 >>"$RESULTS"; printf '%s\n' "$out" >&2
+		fi
+	done
+	[ -n "$ASAN" ] || return 0
 	section "unit ($ASAN)"
 	run_unit "$ASAN" "asan:"
 	for s in tests/cli/*.sh; do
 		section "$(basename "$s" .sh) ($ASAN)"
-		BIN="$top/$ASAN/bin" ASAN_RUN=1 sh "$s"
+		ASAN_RUN=1 run_script "$ASAN" "$s" asan-
 	done
-fi
+}
+oracle_lane 0 >"$TMPROOT/lane0.log" 2>&1 &
+l0=$!
+oracle_lane 1 >"$TMPROOT/lane1.log" 2>&1 &
+l1=$!
+asan_lane >"$TMPROOT/lane2.log" 2>&1 &
+l2=$!
+wait $l0 $l1 $l2
+cat "$TMPROOT/lane0.log" "$TMPROOT/lane1.log" "$TMPROOT/lane2.log"
 
 grep '^FAIL' "$RESULTS" | head -50
 np=$(grep -c '^PASS' "$RESULTS")
