@@ -62,17 +62,18 @@ section "golden"
 run_script "$BUILD" tests/golden/run.sh
 
 # Three lanes at once: the oracle comparisons (mostly one jq process
-# each) in two, alternating so the long ones split, and the ASan pass in
-# the third.  Each lane's output is printed whole after all have ended;
-# RESULTS takes single-line appends, which O_APPEND keeps whole.
-oracle_lane() {
-	i=0
-	for s in tests/oracle/*.sh; do
-		if [ $((i % 2)) -eq "$1" ]; then
-			section "oracle: $(basename "$s" .sh)"
-			run_script "$BUILD" "$s" oracle-
-		fi
-		i=$((i + 1))
+# each) taken from one queue by two lanes, the longest first, and the
+# ASan pass in the third, which joins the queue when it is done.  A lane
+# claims a script by making its directory (mkdir is atomic).  Each lane's
+# output is printed whole after all have ended; RESULTS takes single-line
+# appends, which O_APPEND keeps whole.
+ORACLE_LONG="catalog_forensic rowstate wal_rows wal_xacts catalog values"
+oracle_queue() {
+	for s in $(for n in $ORACLE_LONG; do echo "tests/oracle/$n.sh"; done) tests/oracle/*.sh; do
+		[ -f "$s" ] || continue
+		mkdir "$TMPROOT/claim-$(basename "$s" .sh)" 2>/dev/null || continue
+		section "oracle: $(basename "$s" .sh)"
+		run_script "$BUILD" "$s" oracle-
 	done
 }
 asan_lane() {
@@ -91,10 +92,11 @@ asan_lane() {
 		section "$(basename "$s" .sh) ($ASAN)"
 		ASAN_RUN=1 run_script "$ASAN" "$s" asan-
 	done
+	oracle_queue
 }
-oracle_lane 0 >"$TMPROOT/lane0.log" 2>&1 &
+oracle_queue >"$TMPROOT/lane0.log" 2>&1 &
 l0=$!
-oracle_lane 1 >"$TMPROOT/lane1.log" 2>&1 &
+oracle_queue >"$TMPROOT/lane1.log" 2>&1 &
 l1=$!
 asan_lane >"$TMPROOT/lane2.log" 2>&1 &
 l2=$!
