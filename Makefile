@@ -46,10 +46,12 @@ $(BUILD)/tests/mutate: tests/damage/mutate.c common/page/checksum.c common/page/
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -std=c11 $(WARN) -O2 $(CFLAGS_checksum) -Icommon -o $@ tests/damage/mutate.c common/page/checksum.c -lz
 
-# The whole suite: unit, CLI, golden, oracle, man lint; then the same
-# unit and damage tests again under ASan+UBSan.  Ends with one summary line.
-check: all unit
-	@$(MAKE) --no-print-directory asan
+# The whole suite: unit, CLI, golden, oracle, man lint, and the unit and
+# damage tests again under ASan+UBSan.  Ends with one summary line.  The
+# two builds use both cores (-j2) whatever make was called with.
+check:
+	@$(MAKE) --no-print-directory -j2 all unit
+	@$(MAKE) --no-print-directory -j2 asan
 	@sh tests/run.sh $(BUILD) build-asan
 
 asan:

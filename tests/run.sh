@@ -52,18 +52,10 @@ run_unit() {
 
 section() { printf '== %s\n' "$1"; }
 
-section "unit ($BUILD)"
-run_unit "$BUILD" ""
-for s in tests/cli/*.sh; do
-	section "$(basename "$s" .sh)"
-	run_script "$BUILD" "$s"
-done
-section "golden"
-run_script "$BUILD" tests/golden/run.sh
-
-# Three lanes at once: the oracle comparisons (mostly one jq process
-# each) taken from one queue by two lanes, the longest first, and the
-# ASan pass in the third, which joins the queue when it is done.  A lane
+# Three lanes at once, on two cores: the plain unit, CLI and golden tests
+# then the oracle queue; the oracle comparisons (mostly one jq process
+# each) from one queue, the longest first; the ASan pass, which joins the
+# queue when it is done.  A lane
 # claims a script by making its directory (mkdir is atomic).  Each lane's
 # output is printed whole after all have ended; RESULTS takes single-line
 # appends, which O_APPEND keeps whole.
@@ -75,6 +67,17 @@ oracle_queue() {
 		section "oracle: $(basename "$s" .sh)"
 		run_script "$BUILD" "$s" oracle-
 	done
+}
+plain_lane() {
+	section "unit ($BUILD)"
+	run_unit "$BUILD" ""
+	for s in tests/cli/*.sh; do
+		section "$(basename "$s" .sh)"
+		run_script "$BUILD" "$s"
+	done
+	section "golden"
+	run_script "$BUILD" tests/golden/run.sh
+	oracle_queue
 }
 asan_lane() {
 	section "man pages"
@@ -94,7 +97,7 @@ asan_lane() {
 	done
 	oracle_queue
 }
-oracle_queue >"$TMPROOT/lane0.log" 2>&1 &
+plain_lane >"$TMPROOT/lane0.log" 2>&1 &
 l0=$!
 oracle_queue >"$TMPROOT/lane1.log" 2>&1 &
 l1=$!
