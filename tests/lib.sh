@@ -41,3 +41,17 @@ majors() {
 oracle_cat() {
 	if [ -f "$1.gz" ]; then gzip -dc "$1.gz"; elif [ -f "$1" ]; then cat "$1"; fi
 }
+
+# flip bit BIT of byte OFF in FILE (a plain file; a .gz one is unpacked
+# first).  POSIX tools only: a fresh Debian has no python3.
+flip() {
+	if [ -f "$1.gz" ]; then gzip -dc "$1.gz" >"$1" && rm -f "$1.gz"; fi
+	b=$(od -An -tu1 -j "$2" -N1 "$1" | tr -d ' ')
+	printf "$(printf '\\%03o' $((b ^ (1 << $3))))" |
+		dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}
+
+# zero_blocks FILE FIRST N: N blocks of 8192 bytes from block FIRST zeroed
+zero_blocks() {
+	dd if=/dev/zero of="$1" bs=8192 seek="$2" count="$3" conv=notrunc 2>/dev/null
+}

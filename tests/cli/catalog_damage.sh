@@ -16,13 +16,6 @@ copy_cluster() {
 	chmod -R u+w "$TMP/c"
 }
 
-# flip bit BIT of byte OFF in FILE (a plain file; a .gz one is unpacked first)
-flip() {
-	if [ -f "$1.gz" ]; then gzip -dc "$1.gz" >"$1" && rm -f "$1.gz"; fi
-	b=$(od -An -tu1 -j "$2" -N1 "$1" | tr -d ' ')
-	printf "$(printf '\\%03o' $((b ^ (1 << $3))))" |
-		dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
-}
 
 # poke FILE OFF B0 B1 ...: write the bytes (decimal) at OFF
 poke() {
